@@ -1,0 +1,178 @@
+import { cleanMessage, isValidSupportId } from './clean-text.js';
+import { isRetryableKind, KIND_DESCRIPTIONS, kindForStatus, type ApiErrorKind } from './kinds.js';
+import { redactUrl } from './redact.js';
+
+/** Who produced the failure: the API itself, its Cloudflare edge, or the client (no response). */
+export type ApiErrorSource = 'api' | 'edge' | 'client';
+
+/** How long support keeps a `support_id`: one week, per the API contract. */
+export const SUPPORT_ID_RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
+
+/**
+ * The request that failed, kept for diagnostics (`formatCurl`). It never holds the
+ * `Authorization` value, cookies, or query-string secrets.
+ */
+export interface RequestSnapshot {
+  /** Upper-case HTTP method. */
+  readonly method: string;
+  /** The URL with secrets redacted. */
+  readonly url: string;
+  /** Request headers other than credentials, as sent. */
+  readonly headers: ReadonlyArray<readonly [name: string, value: string]>;
+  /** Whether an `Authorization` header was sent (its value is never kept). */
+  readonly hadAuthorization: boolean;
+}
+
+/** What an {@link ApiError} is made from; everything is optional and cleaned on the way in. */
+export interface ApiErrorInit {
+  /** HTTP status; `0` (the default) when there was no response. */
+  status?: number;
+  /** @default derived from `status` ({@link kindForStatus}), `unknown` for status 0 */
+  kind?: ApiErrorKind;
+  /** Cleaned and capped; @default the kind's description */
+  message?: string | undefined;
+  /** Kept only when it is 1–128 characters of `[A-Za-z0-9._:-]`. */
+  supportId?: string | undefined;
+  /** How long the server asked to wait, in milliseconds. */
+  retryAfterMs?: number | undefined;
+  /** @default whether the kind can succeed later ({@link isRetryableKind}) */
+  retryable?: boolean;
+  /** @default `'client'` when `status` is 0, else `'api'` */
+  source?: ApiErrorSource;
+  /** Cloudflare's Ray ID (`cf-ray`). */
+  rayId?: string | undefined;
+  /** @default `Date.now()` */
+  receivedAt?: number;
+  /** @default `'GET'` */
+  method?: string | undefined;
+  /** Redacted before it is stored. @default `''` */
+  url?: string | undefined;
+  /** The original error (ky's `HTTPError`, a `TypeError`, …). */
+  cause?: unknown;
+  /** The failed request, for diagnostics. */
+  request?: RequestSnapshot | undefined;
+}
+
+/** The plain object `ApiError#toJSON()` returns: safe to log, free of credentials. */
+export interface ApiErrorJSON {
+  name: 'ApiError';
+  kind: ApiErrorKind;
+  status: number;
+  message: string;
+  supportId: string | undefined;
+  supportIdExpiresAt: number | undefined;
+  retryAfterMs: number | undefined;
+  retryable: boolean;
+  source: ApiErrorSource;
+  rayId: string | undefined;
+  receivedAt: number;
+  method: string;
+  url: string;
+}
+
+const RAY_ID = /^[A-Za-z0-9-]{1,64}$/;
+
+/**
+ * Every failure of a request made through the kit's client. `kind` says what went wrong,
+ * `supportId` is what the person gives support (kept for one week, until
+ * `supportIdExpiresAt`), `retryAfterMs` is the wait the server asked for.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await client.get('orders').json();
+ * } catch (error) {
+ *   if (isApiError(error) && error.kind === 'rate_limited') {
+ *     console.log(`try again in ${error.retryAfterMs} ms, support ID ${error.supportId}`);
+ *   }
+ * }
+ * ```
+ */
+export class ApiError extends Error {
+  override readonly name = 'ApiError' as const;
+  /** HTTP status, or `0` when no response arrived. */
+  readonly status: number;
+  /** What went wrong. */
+  readonly kind: ApiErrorKind;
+  /** The server's reference for this failure, when it sent a usable one. */
+  readonly supportId: string | undefined;
+  /** Until when support can look up `supportId` (epoch ms): `receivedAt` + 7 days. */
+  readonly supportIdExpiresAt: number | undefined;
+  /** How long the server asked to wait before trying again, in milliseconds. */
+  readonly retryAfterMs: number | undefined;
+  /** Whether trying again later can succeed (408, 429, 5xx, network, timeout). */
+  readonly retryable: boolean;
+  /** Who answered: the API, its Cloudflare edge, or nobody (`client`). */
+  readonly source: ApiErrorSource;
+  /** Cloudflare's Ray ID, when the edge was involved. */
+  readonly rayId: string | undefined;
+  /** When the failure was observed (epoch ms). */
+  readonly receivedAt: number;
+  /** Upper-case HTTP method of the failed request. */
+  readonly method: string;
+  /** The request URL for display: no user info, query-string secrets redacted. */
+  readonly url: string;
+  /** The failed request, for diagnostics; never holds credentials. */
+  declare readonly request: RequestSnapshot | undefined;
+
+  constructor(init: ApiErrorInit = {}) {
+    const status = Number.isInteger(init.status) && init.status! >= 0 && init.status! <= 999 ? init.status! : 0;
+    const kind = init.kind ?? (status === 0 ? 'unknown' : kindForStatus(status));
+    super(cleanMessage(init.message) ?? KIND_DESCRIPTIONS[kind], { cause: init.cause });
+    this.status = status;
+    this.kind = kind;
+    this.receivedAt = Number.isFinite(init.receivedAt) ? init.receivedAt! : Date.now();
+    this.supportId = isValidSupportId(init.supportId) ? init.supportId : undefined;
+    this.supportIdExpiresAt = this.supportId === undefined ? undefined : this.receivedAt + SUPPORT_ID_RETENTION_MS;
+    this.retryAfterMs =
+      typeof init.retryAfterMs === 'number' && Number.isFinite(init.retryAfterMs) && init.retryAfterMs >= 0
+        ? Math.round(init.retryAfterMs)
+        : undefined;
+    this.retryable = init.retryable ?? isRetryableKind(kind);
+    this.source = init.source ?? (status === 0 ? 'client' : 'api');
+    this.rayId = typeof init.rayId === 'string' && RAY_ID.test(init.rayId) ? init.rayId : undefined;
+    this.method = typeof init.method === 'string' && /^[A-Za-z]{1,16}$/.test(init.method) ? init.method.toUpperCase() : 'GET';
+    this.url = typeof init.url === 'string' ? redactUrl(init.url) : '';
+    // Not enumerable: diagnostics only, kept out of spreads and structured logs.
+    Object.defineProperty(this, 'request', { value: init.request, enumerable: false });
+  }
+
+  /** A plain object that is safe to log: no API key, no `Authorization` header, no query-string secrets. */
+  toJSON(): ApiErrorJSON {
+    return {
+      name: this.name,
+      kind: this.kind,
+      status: this.status,
+      message: this.message,
+      supportId: this.supportId,
+      supportIdExpiresAt: this.supportIdExpiresAt,
+      retryAfterMs: this.retryAfterMs,
+      retryable: this.retryable,
+      source: this.source,
+      rayId: this.rayId,
+      receivedAt: this.receivedAt,
+      method: this.method,
+      url: this.url,
+    };
+  }
+}
+
+/**
+ * Whether a value is an {@link ApiError}. Works across realms (iframes, duplicated bundles)
+ * by falling back to the error's shape when `instanceof` fails.
+ */
+export function isApiError(value: unknown): value is ApiError {
+  if (value instanceof ApiError) return true;
+  if (typeof value !== 'object' || value === null) return false;
+  try {
+    const candidate = value as Partial<Record<keyof ApiError, unknown>>;
+    return (
+      candidate.name === 'ApiError' &&
+      typeof candidate.kind === 'string' &&
+      typeof candidate.status === 'number' &&
+      typeof candidate.message === 'string'
+    );
+  } catch {
+    return false;
+  }
+}

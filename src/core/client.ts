@@ -1,0 +1,190 @@
+import ky, { type AfterResponseHook, type BeforeRequestHook, type KyInstance, type Options, type ResponsePromise } from 'ky';
+import { isApiError, type ApiError } from './ApiError.js';
+import { createRateLimitGate, type RateLimitGate } from './rate-limit-gate.js';
+import { exhaustedQuotaResetMs, retryAfterFromResponse } from './retry-after.js';
+import { createRetryBudget, type RetryBudget, type RetryBudgetOptions } from './retry-budget.js';
+import { createRetryPolicy, isServerRefusal, type RetryPolicyOptions } from './retry-policy.js';
+import { recordBudgetVerdict } from './retry-schedule.js';
+import { invalidResponseError, isAbortError, toApiError } from './to-api-error.js';
+
+/** An API key, or a function that returns the current one (sync or async); called for every request. */
+export type ApiKeySource = string | (() => string | null | undefined | Promise<string | null | undefined>);
+
+/** Options of {@link createApiClient}: everything ky takes, plus the kit's own. */
+export interface ApiClientOptions extends Omit<Options, 'retry'> {
+  /** Sent as `Authorization: Bearer <key>`. A function is called for every request, so a refreshed token is used. */
+  apiKey?: ApiKeySource;
+  /**
+   * The rate-limit gate requests wait at after a 429. @default a new gate for this client;
+   * `false` turns the gate off.
+   */
+  gate?: RateLimitGate | false;
+  /**
+   * Called once for every failed request, after mapping and before any retry decision: the
+   * place to log `supportId`. A throwing or rejecting `onError` never breaks the request.
+   */
+  onError?: (error: ApiError) => void | Promise<void>;
+  /** The backoff used to close the gate after a 429 that gave no wait. */
+  retryPolicy?: RetryPolicyOptions;
+  /** The client-wide retry budget (see `createRetryBudget`); `false` turns it off. @default 10 tokens */
+  retryBudget?: RetryBudgetOptions | false;
+}
+
+interface ClientContext {
+  gate: RateLimitGate | undefined;
+  budget: RetryBudget | undefined;
+  secrets: Set<string>;
+  report: (error: ApiError) => ApiError;
+}
+
+const contexts = new WeakMap<object, ClientContext>();
+const HTTP_METHODS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'query'] as const;
+const BODY_METHODS = ['json', 'text', 'arrayBuffer', 'blob', 'formData', 'bytes'] as const;
+const MAX_REMEMBERED_KEYS = 8;
+
+/**
+ * Creates the kit's ky instance: `Accept: application/json` on every request, the API key as a
+ * Bearer token, ky's own retry off (react-query retries, where the UI can see it), requests held
+ * at the rate-limit gate after a 429, and every failure an {@link ApiError}, except an abort,
+ * which rejects with the abort reason untouched.
+ *
+ * @example
+ * ```ts
+ * const client = createApiClient({
+ *   prefix: 'https://api.example.com/v1',
+ *   apiKey: () => session.token,
+ *   onError: (error) => console.warn(`API error ${error.status}, support ID ${error.supportId}`),
+ * });
+ * const orders = await client.get('orders').json<Order[]>();
+ * ```
+ */
+export function createApiClient(options: ApiClientOptions = {}): KyInstance {
+  const { apiKey, gate: gateOption, onError, retryPolicy, retryBudget, hooks, parseJson, headers, ...kyOptions } = options;
+  const gate = gateOption === false ? undefined : gateOption ?? createRateLimitGate();
+  const budget = retryBudget === false ? undefined : createRetryBudget(retryBudget);
+  const backoff = createRetryPolicy(retryPolicy).backoffDelay;
+  const secrets = new Set<string>();
+  let rateLimitedInARow = 0;
+
+  const report = (error: ApiError): ApiError => {
+    if (budget && error.retryable) recordBudgetVerdict(error, budget.charge());
+    if (gate && error.retryAfterMs !== undefined && isServerRefusal(error)) {
+      gate.closeUntil(error.receivedAt + error.retryAfterMs);
+    }
+    if (onError) {
+      try {
+        void Promise.resolve(onError(error)).catch(() => undefined);
+      } catch {
+        // A logger's failure must not become the request's failure.
+      }
+    }
+    return error;
+  };
+
+  const waitAtGate: BeforeRequestHook = async ({ request }) => {
+    await gate?.wait(request.signal);
+  };
+
+  const authorize: BeforeRequestHook = async ({ request }) => {
+    if (apiKey === undefined) return;
+    const key = typeof apiKey === 'function' ? await apiKey() : apiKey;
+    if (!key) return;
+    secrets.delete(key);
+    secrets.add(key);
+    if (secrets.size > MAX_REMEMBERED_KEYS) secrets.delete(secrets.values().next().value!);
+    request.headers.set('authorization', `Bearer ${key}`);
+  };
+
+  const observe: AfterResponseHook = ({ response }) => {
+    const now = Date.now();
+    if (response.ok) {
+      budget?.deposit();
+      rateLimitedInARow = 0;
+    }
+    if (!gate) return;
+    const quotaReset = exhaustedQuotaResetMs(response.headers, now);
+    if (quotaReset !== undefined && quotaReset > 0) gate.closeUntil(now + quotaReset);
+    // Close at once on the headers; the body's wait, read later, can only lengthen it.
+    if (response.status === 429) {
+      rateLimitedInARow += 1;
+      gate.closeUntil(now + (retryAfterFromResponse(response.headers, undefined, now) ?? backoff(rateLimitedInARow)));
+    } else if (response.status === 503 && response.headers.has('retry-after')) {
+      const wait = retryAfterFromResponse(response.headers, undefined, now);
+      if (wait !== undefined) gate.closeUntil(now + wait);
+    }
+  };
+
+  const context: ClientContext = { gate, budget, secrets, report };
+  const instance = ky.create({
+    ...kyOptions,
+    headers: { accept: 'application/json', ...headersObject(headers) },
+    retry: 0,
+    parseJson: (text, { request, response }) => {
+      try {
+        if (text === '' && !parseJson) return undefined;
+        return parseJson ? parseJson(text, { request, response }) : JSON.parse(text);
+      } catch (cause) {
+        // An error response's body is only read for its details: ky keeps `data` undefined.
+        if (!response.ok) throw cause;
+        throw report(invalidResponseError(response, text, request, cause));
+      }
+    },
+    hooks: {
+      ...hooks,
+      beforeRequest: [waitAtGate, authorize, ...(hooks?.beforeRequest ?? [])],
+      afterResponse: [observe, ...(hooks?.afterResponse ?? [])],
+    },
+  });
+  return wrapInstance(instance, context);
+}
+
+function headersObject(headers: Options['headers']): Record<string, string | undefined> {
+  if (!headers) return {};
+  if (headers instanceof Headers) return Object.fromEntries(headers.entries());
+  if (Array.isArray(headers)) return Object.fromEntries(headers);
+  return headers as Record<string, string | undefined>;
+}
+
+function wrapInstance(instance: KyInstance, context: ClientContext): KyInstance {
+  const call = ((input, options) => guard(instance(input, options), options, context)) as KyInstance;
+  for (const method of HTTP_METHODS) {
+    (call as unknown as Record<string, unknown>)[method] = (input: Parameters<KyInstance>[0], options?: Options) =>
+      guard(instance[method](input, options), options, context);
+  }
+  call.extend = (options) => wrapInstance(instance.extend(options), context);
+  // `create` starts from scratch by ky's definition: none of this client's behaviour carries over.
+  call.create = instance.create;
+  Object.assign(call, { stop: instance.stop, retry: instance.retry });
+  contexts.set(call, context);
+  return call;
+}
+
+function guard<T>(promise: ResponsePromise<T>, options: Options | undefined, context: ClientContext): ResponsePromise<T> {
+  const fail = (error: unknown): never => {
+    if (isAbortError(error, options?.signal)) throw error;
+    if (isApiError(error)) throw error;
+    throw context.report(toApiError(error, { secrets: context.secrets }));
+  };
+  const guarded = promise.then((response) => response, fail) as ResponsePromise<T>;
+  // Callers often use only a body method; the bare promise must not report an unhandled rejection then.
+  guarded.catch(() => undefined);
+  for (const method of BODY_METHODS) {
+    if (typeof promise[method] !== 'function') continue;
+    (guarded as unknown as Record<string, unknown>)[method] = (...args: unknown[]) =>
+      (promise[method] as (...a: unknown[]) => Promise<unknown>)(...args).catch(fail);
+  }
+  return guarded;
+}
+
+/**
+ * The rate-limit gate of a client made by {@link createApiClient} (or extended from one), or
+ * `undefined` when it has none.
+ */
+export function getRateLimitGate(client: unknown): RateLimitGate | undefined {
+  return typeof client === 'function' ? contexts.get(client)?.gate : undefined;
+}
+
+/** The retry budget of a client made by {@link createApiClient}, for inspection. */
+export function getRetryBudget(client: unknown): RetryBudget | undefined {
+  return typeof client === 'function' ? contexts.get(client)?.budget : undefined;
+}

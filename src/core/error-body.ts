@@ -1,0 +1,108 @@
+import type { ApiErrorSource } from './ApiError.js';
+
+/** What an error response's body and headers say, before it becomes an `ApiError`. */
+export interface ErrorBodyInfo {
+  /** The server's own message (uncleaned); absent for HTML pages. */
+  message?: string;
+  supportId?: unknown;
+  rayId?: string;
+  source: Exclude<ApiErrorSource, 'client'>;
+  /** Cloudflare's JSON `retryable`, when it said. */
+  retryable?: boolean;
+}
+
+type JsonObject = Record<string, unknown>;
+
+// Pages are searched this far: Cloudflare's are a few kB; anything bigger is not worth scanning whole.
+const HTML_SCAN_LIMIT = 256 * 1024;
+const PAGE_RAY_ID = /Ray ID:?\s*(?:<[^>]{0,200}>\s*){0,4}([0-9a-f]{16}(?:-[A-Z]{3})?)/i;
+
+function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** Whether a body is an HTML page: a `text/html` type, or text that starts with `<` or holds `<html`. */
+export function isHtmlBody(data: unknown, headers: Headers): boolean {
+  if (/\btext\/html\b/i.test(headers.get('content-type') ?? '')) return true;
+  if (typeof data !== 'string') return false;
+  const head = data.slice(0, HTML_SCAN_LIMIT);
+  return head.trimStart().startsWith('<') || /<html[\s>]/i.test(head);
+}
+
+function isCloudflareJson(body: JsonObject): boolean {
+  return typeof body.error_code === 'number' || (typeof body.ray_id === 'string' && typeof body.error !== 'string');
+}
+
+function isContractBody(body: JsonObject): boolean {
+  return typeof body.error === 'string' || 'support_id' in body || isObject(body.error);
+}
+
+function messageOf(body: JsonObject): string | undefined {
+  if (isObject(body.error)) return text(body.error.message);
+  // RFC 9457 problem details: the occurrence's `detail` says more than the type's `title`.
+  return text(body.error) ?? text(body.detail) ?? text(body.title) ?? text(body.message);
+}
+
+function supportIdOf(body: JsonObject): unknown {
+  if ('support_id' in body) return body.support_id;
+  if (isObject(body.error) && 'support_id' in body.error) return body.error.support_id;
+  return body.supportId;
+}
+
+/**
+ * Reads what an error response says, from the body ky already parsed (`HTTPError.data`: an
+ * object for JSON, a string for other text, `undefined` when empty or unreadable).
+ *
+ * Accepts the contract's `{status, error, support_id}`, RFC 9457 problem+json (`title`,
+ * `detail`), `{error: {message}}`, Cloudflare's JSON errors (`error_code`, `ray_id`,
+ * `retryable`) and its HTML pages (whose markup is never kept, only the Ray ID).
+ */
+export function readErrorBody(body: unknown, headers: Headers): ErrorBodyInfo {
+  const data = jsonInText(body);
+  const headerRayId = headers.get('cf-ray') ?? undefined;
+  const behindCloudflare = headerRayId !== undefined || /cloudflare/i.test(headers.get('server') ?? '');
+
+  if (isHtmlBody(data, headers)) {
+    const pageRayId = typeof data === 'string' ? PAGE_RAY_ID.exec(data.slice(0, HTML_SCAN_LIMIT))?.[1] : undefined;
+    return withRayId({ source: 'edge' }, headerRayId ?? pageRayId);
+  }
+
+  if (isObject(data)) {
+    if (isCloudflareJson(data)) {
+      const info: ErrorBodyInfo = { source: 'edge' };
+      const message = text(data.detail) ?? text(data.title) ?? text(data.error_name);
+      if (message !== undefined) info.message = message;
+      if (typeof data.retryable === 'boolean') info.retryable = data.retryable;
+      return withRayId(info, headerRayId ?? text(data.ray_id));
+    }
+    const info: ErrorBodyInfo = { source: behindCloudflare && !isContractBody(data) ? 'edge' : 'api' };
+    const message = messageOf(data);
+    if (message !== undefined) info.message = message;
+    const supportId = supportIdOf(data);
+    if (supportId !== undefined) info.supportId = supportId;
+    return withRayId(info, headerRayId);
+  }
+
+  const info: ErrorBodyInfo = { source: behindCloudflare ? 'edge' : 'api' };
+  if (typeof data === 'string') info.message = data;
+  return withRayId(info, headerRayId);
+}
+
+// Servers that send JSON under a wrong content type reach ky as text: read it as JSON after all.
+function jsonInText(body: unknown): unknown {
+  if (typeof body !== 'string' || body.length > HTML_SCAN_LIMIT || !body.trimStart().startsWith('{')) return body;
+  try {
+    return JSON.parse(body) as unknown;
+  } catch {
+    return body;
+  }
+}
+
+function withRayId(info: ErrorBodyInfo, rayId: string | undefined): ErrorBodyInfo {
+  if (rayId !== undefined) info.rayId = rayId.trim();
+  return info;
+}

@@ -1,0 +1,158 @@
+/** What a {@link RateLimitGate} knows right now. */
+export interface RateLimitGateSnapshot {
+  /** Until when requests are held (epoch ms), or `null` when the gate is open. */
+  readonly closedUntil: number | null;
+}
+
+/** Options of {@link createRateLimitGate}. */
+export interface RateLimitGateOptions {
+  /**
+   * Share closings with every gate of this name in other tabs of the same origin
+   * (`BroadcastChannel`, where present) and in this tab.
+   */
+  channel?: string;
+  /** The clock, in epoch ms. @default Date.now */
+  now?: () => number;
+}
+
+/**
+ * Holds requests while the server has asked the client to wait. Subscribable, so React can read
+ * it with `useSyncExternalStore`.
+ */
+export interface RateLimitGate {
+  /** Closes the gate until `epochMs` (a later time than the current closing wins). */
+  closeUntil(epochMs: number): void;
+  /**
+   * Resolves once the gate is open; at once when it already is. Rejects with the signal's
+   * reason when `signal` aborts first.
+   */
+  wait(signal?: AbortSignal | null): Promise<void>;
+  /** The gate's state; the same object until it changes. */
+  snapshot(): RateLimitGateSnapshot;
+  /** Calls `listener` whenever the gate closes or opens; returns the unsubscribe function. */
+  subscribe(listener: () => void): () => void;
+  /** Stops listening to other tabs and releases timers. */
+  dispose(): void;
+}
+
+const OPEN: RateLimitGateSnapshot = Object.freeze({ closedUntil: null });
+
+interface ChannelMessage {
+  type: 'api-error-kit/close';
+  until: number;
+}
+
+// Gates of one channel name in this tab, so they share closings without a round trip.
+const localPeers = new Map<string, Set<(until: number) => void>>();
+
+/**
+ * Creates a {@link RateLimitGate}. After a 429 the client closes its gate until the time the
+ * server gave, and every request through it waits at the gate instead of being sent.
+ *
+ * @example
+ * ```ts
+ * const gate = createRateLimitGate({ channel: 'my-api' });
+ * const client = createApiClient({ prefix: '/api', gate });
+ * gate.subscribe(() => console.log(gate.snapshot().closedUntil));
+ * ```
+ */
+export function createRateLimitGate({ channel, now = Date.now }: RateLimitGateOptions = {}): RateLimitGate {
+  let state: RateLimitGateSnapshot = OPEN;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const listeners = new Set<() => void>();
+
+  const subscribe = (listener: () => void) => {
+    listeners.add(listener);
+    return () => {
+      listeners.delete(listener);
+    };
+  };
+
+  const schedule = (delay: number) => {
+    timer = setTimeout(open, delay);
+    // A closed gate must not keep a Node process alive on its own.
+    (timer as { unref?: () => void }).unref?.();
+  };
+
+  const emit = () => {
+    for (const listener of [...listeners]) listener();
+  };
+
+  const open = () => {
+    timer = undefined;
+    const until = state.closedUntil;
+    if (until !== null && until > now()) {
+      // Woken early (a clock jump, or fake timers): sleep the rest.
+      schedule(until - now());
+      return;
+    }
+    state = OPEN;
+    emit();
+  };
+
+  const apply = (until: number) => {
+    if (!Number.isFinite(until) || until <= now()) return false;
+    if (state.closedUntil !== null && state.closedUntil >= until) return false;
+    state = Object.freeze({ closedUntil: until });
+    if (timer !== undefined) clearTimeout(timer);
+    schedule(until - now());
+    emit();
+    return true;
+  };
+
+  let broadcast: BroadcastChannel | undefined;
+  const peers = channel === undefined ? undefined : localPeers.get(channel) ?? new Set<(until: number) => void>();
+  const receive = (until: number) => {
+    apply(until);
+  };
+  if (channel !== undefined && peers) {
+    localPeers.set(channel, peers);
+    peers.add(receive);
+    if (typeof BroadcastChannel === 'function') {
+      broadcast = new BroadcastChannel(`api-error-kit:${channel}`);
+      broadcast.onmessage = (event: MessageEvent<ChannelMessage>) => {
+        const data = event.data;
+        if (data && data.type === 'api-error-kit/close' && typeof data.until === 'number') apply(data.until);
+      };
+    }
+  }
+
+  return {
+    closeUntil(epochMs) {
+      if (!apply(epochMs)) return;
+      if (peers) for (const peer of peers) if (peer !== receive) peer(epochMs);
+      broadcast?.postMessage({ type: 'api-error-kit/close', until: epochMs } satisfies ChannelMessage);
+    },
+    wait(signal) {
+      if (signal?.aborted) return Promise.reject(signal.reason);
+      if (state.closedUntil === null) return Promise.resolve();
+      return new Promise<void>((resolve, reject) => {
+        const done = () => {
+          unsubscribe();
+          signal?.removeEventListener('abort', onAbort);
+        };
+        const onAbort = () => {
+          done();
+          reject(signal!.reason);
+        };
+        const unsubscribe = subscribe(() => {
+          if (state.closedUntil === null) {
+            done();
+            resolve();
+          }
+        });
+        signal?.addEventListener('abort', onAbort, { once: true });
+      });
+    },
+    snapshot: () => state,
+    subscribe,
+    dispose() {
+      if (timer !== undefined) clearTimeout(timer);
+      timer = undefined;
+      peers?.delete(receive);
+      if (channel !== undefined && peers?.size === 0) localPeers.delete(channel);
+      broadcast?.close();
+      broadcast = undefined;
+    },
+  };
+}

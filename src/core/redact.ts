@@ -1,0 +1,52 @@
+/** The text that stands where a secret was. */
+export const REDACTED = '[redacted]';
+
+const SECRET_PARAM = /key|token|secret|password|signature|auth|session|code/i;
+
+/** Whether a query parameter's name suggests it carries a secret. */
+export function isSecretParam(name: string): boolean {
+  return SECRET_PARAM.test(name);
+}
+
+/**
+ * A URL fit for display and logs: user info dropped, and the value of every query parameter
+ * whose name suggests a secret (`api_key`, `token`, `code`, …) shown as `[redacted]`.
+ * Anything that does not parse as a URL loses its query string and fragment instead.
+ */
+export function redactUrl(input: string): string {
+  let url: URL;
+  try {
+    url = new URL(input);
+  } catch {
+    return input.replace(/[?#].*$/s, '').replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@]*@/i, '$1');
+  }
+  url.username = '';
+  url.password = '';
+  url.hash = '';
+  if (url.search === '') return url.href;
+  const parts = url.search
+    .slice(1)
+    .split('&')
+    .map((part) => {
+      const separator = part.indexOf('=');
+      const rawName = separator === -1 ? part : part.slice(0, separator);
+      let name = rawName;
+      try {
+        name = decodeURIComponent(rawName.replace(/\+/g, ' '));
+      } catch {
+        // Keep the raw name: a broken escape is no reason to lose the rest of the URL.
+      }
+      return isSecretParam(name) && separator !== -1 ? `${rawName}=${REDACTED}` : part;
+    });
+  return `${url.origin}${url.pathname}?${parts.join('&')}`;
+}
+
+/** Replaces every occurrence of the given secrets in `text` with `[redacted]`. */
+export function redactSecrets(text: string, secrets: Iterable<string>): string {
+  let result = text;
+  for (const secret of secrets) {
+    // Very short values would redact ordinary words; real keys are never this short.
+    if (secret.length >= 4) result = result.split(secret).join(REDACTED);
+  }
+  return result;
+}

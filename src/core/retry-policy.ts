@@ -1,0 +1,134 @@
+import type { DefaultOptions } from '@tanstack/query-core';
+import { isApiError, type ApiError } from './ApiError.js';
+import { budgetAllows, isFinal, recordScheduledRetry } from './retry-schedule.js';
+import { toApiError } from './to-api-error.js';
+
+/** Settings of the kit's retry policy. Every number has a default from the design. */
+export interface RetryPolicyOptions {
+  /** Retries after the first request (so at most `maxRetries + 1` attempts). @default 3 */
+  maxRetries?: number;
+  /** The first backoff delay, before jitter, in ms. @default 1000 */
+  baseDelayMs?: number;
+  /** The longest backoff delay, in ms. @default 30000 */
+  maxDelayMs?: number;
+  /** A server-given wait longer than this is not retried automatically, in ms. @default 300000 (5 minutes) */
+  maxServerWaitMs?: number;
+  /** How much later than a server-given time a retry may leave, as a fraction of the wait. @default 0.1 */
+  serverWaitSpread?: number;
+  /** Source of randomness in [0, 1) for jitter. @default Math.random */
+  random?: () => number;
+  /** The clock, in epoch ms. @default Date.now */
+  now?: () => number;
+}
+
+/** `retry` and `retryDelay` in react-query's shapes. */
+export interface RetryPolicy {
+  /** Whether to try again after `failureCount + 1` failed attempts. */
+  retry: (failureCount: number, error: unknown) => boolean;
+  /** How long to wait before the next attempt, in ms; records the schedule for `getScheduledRetry`. */
+  retryDelay: (failureCount: number, error: unknown) => number;
+  /** The backoff delay before the n-th retry (n = 1 for the first) when the server gave no wait. */
+  backoffDelay: (retryNumber: number) => number;
+  /** The settings in force, defaults filled in. */
+  options: Readonly<Required<RetryPolicyOptions>>;
+}
+
+const IDEMPOTENT_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE', 'TRACE']);
+
+/** Default policy settings (DESIGN "Exact contract"). */
+export const DEFAULT_RETRY_POLICY: Readonly<Required<RetryPolicyOptions>> = {
+  maxRetries: 3,
+  baseDelayMs: 1000,
+  maxDelayMs: 30_000,
+  maxServerWaitMs: 5 * 60_000,
+  serverWaitSpread: 0.1,
+  random: Math.random,
+  now: Date.now,
+};
+
+/** Whether the server asked for a wait that makes sending again safe: a 429, or a 503 with Retry-After. */
+export function isServerRefusal(error: ApiError): boolean {
+  return error.kind === 'rate_limited' || (error.kind === 'unavailable' && error.retryAfterMs !== undefined);
+}
+
+function isIdempotent(error: ApiError): boolean {
+  if (IDEMPOTENT_METHODS.has(error.method)) return true;
+  return error.request?.headers.some(([name]) => name === 'idempotency-key') ?? false;
+}
+
+/**
+ * The kit's retry rules as react-query `retry` / `retryDelay` functions.
+ *
+ * - Only what can succeed later is retried: 408, 429, 5xx, network failures and timeouts.
+ * - A server-given wait (`Retry-After`, the body field, a rate-limit reset) is honoured exactly:
+ *   never earlier, at most `serverWaitSpread` later; one longer than `maxServerWaitMs` is left
+ *   to the person.
+ * - Otherwise the n-th retry waits d = min(`maxDelayMs`, `baseDelayMs` × 2^(n−1)), drawn
+ *   uniformly from [d/2, d].
+ * - A 429, or a 503 with a wait, is retried for any method (the server did nothing); 5xx,
+ *   network and timeout failures only for idempotent methods or requests with an
+ *   `Idempotency-Key`, so a failing POST is never sent twice.
+ * - The client's retry budget has the last word.
+ *
+ * @example
+ * ```ts
+ * const policy = createRetryPolicy({ maxRetries: 5 });
+ * useQuery({ queryKey: ['orders'], queryFn, retry: policy.retry, retryDelay: policy.retryDelay });
+ * ```
+ */
+export function createRetryPolicy(options: RetryPolicyOptions = {}): RetryPolicy {
+  const settings: Required<RetryPolicyOptions> = { ...DEFAULT_RETRY_POLICY, ...stripUndefined(options) };
+  const { maxRetries, baseDelayMs, maxDelayMs, maxServerWaitMs, serverWaitSpread, random, now } = settings;
+
+  const backoffDelay = (retryNumber: number): number => {
+    const ceiling = Math.min(maxDelayMs, baseDelayMs * 2 ** Math.max(0, retryNumber - 1));
+    return Math.round(ceiling / 2 + random() * (ceiling / 2));
+  };
+
+  const retry = (failureCount: number, thrown: unknown): boolean => {
+    if (isFinal(thrown) || failureCount >= maxRetries) return false;
+    const error = isApiError(thrown) ? thrown : toApiError(thrown);
+    if (!error.retryable || !budgetAllows(thrown)) return false;
+    if (error.retryAfterMs !== undefined && error.retryAfterMs > maxServerWaitMs) return false;
+    return isServerRefusal(error) || isIdempotent(error);
+  };
+
+  const retryDelay = (failureCount: number, thrown: unknown): number => {
+    const error = isApiError(thrown) ? thrown : toApiError(thrown);
+    const current = now();
+    const serverGiven = error.retryAfterMs !== undefined;
+    const delay = serverGiven
+      ? Math.max(0, error.receivedAt + error.retryAfterMs! - current) + Math.round(random() * serverWaitSpread * error.retryAfterMs!)
+      : backoffDelay(failureCount + 1);
+    if (typeof thrown === 'object' && thrown !== null && retry(failureCount, thrown)) {
+      recordScheduledRetry(thrown, {
+        at: current + delay,
+        attempt: failureCount + 2,
+        maxAttempts: maxRetries + 1,
+        since: Math.min(error.receivedAt, current),
+        serverGiven,
+      });
+    }
+    return delay;
+  };
+
+  return { retry, retryDelay, backoffDelay, options: settings };
+}
+
+/**
+ * react-query `DefaultOptions` that apply the kit's retry policy to every query and mutation,
+ * for an app that keeps its own `QueryClient` and plain `useQuery`.
+ *
+ * @example
+ * ```ts
+ * const queryClient = new QueryClient({ defaultOptions: apiQueryDefaults() });
+ * ```
+ */
+export function apiQueryDefaults(options: RetryPolicyOptions = {}): DefaultOptions<ApiError> {
+  const { retry, retryDelay } = createRetryPolicy(options);
+  return { queries: { retry, retryDelay }, mutations: { retry, retryDelay } };
+}
+
+function stripUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

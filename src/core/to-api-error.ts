@@ -1,0 +1,151 @@
+import { ApiError, type ApiErrorInit, type RequestSnapshot } from './ApiError.js';
+import { readErrorBody } from './error-body.js';
+import { kindForStatus } from './kinds.js';
+import { redactSecrets, redactUrl } from './redact.js';
+import { retryAfterFromResponse } from './retry-after.js';
+
+/** Extra knowledge the client has when it maps a failure. */
+export interface ToApiErrorContext {
+  /** Values (such as the API key) to replace with `[redacted]` if the server echoes them. */
+  secrets?: Iterable<string>;
+  /** The request, when the thrown value does not carry one. */
+  request?: Request;
+  /** @default Date.now() */
+  now?: number;
+}
+
+// Property reads on a thrown value are guarded: it may be a proxy or have throwing getters.
+function read(value: unknown, key: string): unknown {
+  if ((typeof value !== 'object' && typeof value !== 'function') || value === null) return undefined;
+  try {
+    return (value as Record<string, unknown>)[key];
+  } catch {
+    return undefined;
+  }
+}
+
+function isRequest(value: unknown): value is Request {
+  return typeof read(value, 'url') === 'string' && typeof read(value, 'method') === 'string' && read(value, 'headers') instanceof Headers;
+}
+
+function isResponse(value: unknown): value is Response {
+  return typeof read(value, 'status') === 'number' && read(value, 'headers') instanceof Headers;
+}
+
+const NETWORK_MESSAGES = /^(?:Failed to fetch|fetch failed|terminated|network error|Network request failed|Load failed|NetworkError when attempting to fetch resource\.|The Internet connection appears to be offline\.|Network connection lost)/i;
+
+/** Whether a thrown value is an abort (an `AbortError`, or a signal's reason). */
+export function isAbortError(value: unknown, signal?: AbortSignal | null): boolean {
+  if (signal?.aborted && value === signal.reason) return true;
+  return read(value, 'name') === 'AbortError';
+}
+
+/** A request's description for diagnostics, without credentials or query-string secrets. */
+export function snapshotRequest(request: Request): RequestSnapshot {
+  const headers: Array<[string, string]> = [];
+  let hadAuthorization = false;
+  request.headers.forEach((value, name) => {
+    if (name === 'authorization') hadAuthorization = true;
+    else if (name !== 'cookie' && name !== 'proxy-authorization') headers.push([name, value]);
+  });
+  return { method: request.method.toUpperCase(), url: redactUrl(request.url), headers, hadAuthorization };
+}
+
+function requestFields(request: Request | undefined): Pick<ApiErrorInit, 'method' | 'url' | 'request'> {
+  if (!request) return {};
+  return { method: request.method, url: request.url, request: snapshotRequest(request) };
+}
+
+function messageOfThrown(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  const message = read(value, 'message');
+  return typeof message === 'string' ? message : undefined;
+}
+
+function fromResponse(response: Response, data: unknown, request: Request | undefined, context: ToApiErrorContext, cause: unknown): ApiError {
+  const now = context.now ?? Date.now();
+  const info = readErrorBody(data, response.headers);
+  const secrets = context.secrets ?? [];
+  const init: ApiErrorInit = {
+    status: response.status,
+    kind: response.status >= 400 ? kindForStatus(response.status) : 'invalid_response',
+    message: info.message === undefined ? undefined : redactSecrets(info.message, secrets),
+    supportId: info.supportId as string | undefined,
+    retryAfterMs: retryAfterFromResponse(response.headers, data, now),
+    source: info.source,
+    rayId: info.rayId,
+    receivedAt: now,
+    cause,
+    ...requestFields(request),
+  };
+  if (!request && typeof response.url === 'string') init.url = response.url;
+  if (info.retryable === false) init.retryable = false;
+  return new ApiError(init);
+}
+
+/**
+ * Turns anything thrown into an {@link ApiError}, and never throws itself. An `ApiError` comes
+ * back as the same object; ky's `HTTPError`, `TimeoutError` and `NetworkError`, fetch's own
+ * network `TypeError`s and aborts are mapped to their kinds; anything else is `unknown`, with
+ * the original value as `cause`.
+ *
+ * @example
+ * ```ts
+ * const error = toApiError(thrown);
+ * showBanner(error.kind, error.message, error.supportId);
+ * ```
+ */
+export function toApiError(value: unknown, context: ToApiErrorContext = {}): ApiError {
+  try {
+    return mapThrown(value, context);
+  } catch (error) {
+    // Mapping must never be the thing that fails.
+    return new ApiError({ kind: 'unknown', cause: error });
+  }
+}
+
+function mapThrown(value: unknown, context: ToApiErrorContext): ApiError {
+  if (value instanceof ApiError) return value;
+  const name = read(value, 'name');
+  if (name === 'ApiError' && typeof read(value, 'kind') === 'string') return value as ApiError;
+
+  const carried = read(value, 'request');
+  const request = isRequest(carried) ? carried : context.request;
+  const common = { receivedAt: context.now ?? Date.now(), cause: value, ...requestFields(request) };
+
+  if (isAbortError(value)) return new ApiError({ ...common, kind: 'aborted', source: 'client' });
+
+  const response = read(value, 'response');
+  if (name === 'HTTPError' && isResponse(response)) {
+    return fromResponse(response, read(value, 'data'), request, context, value);
+  }
+  if (name === 'TimeoutError') return new ApiError({ ...common, kind: 'timeout', source: 'client' });
+  if (name === 'NetworkError') return new ApiError({ ...common, kind: 'network', source: 'client' });
+  const message = messageOfThrown(value);
+  if (name === 'TypeError' && message !== undefined && NETWORK_MESSAGES.test(message)) {
+    return new ApiError({ ...common, kind: 'network', source: 'client' });
+  }
+  return new ApiError({
+    ...common,
+    kind: 'unknown',
+    source: 'client',
+    message: message === undefined ? undefined : redactSecrets(message, context.secrets ?? []),
+  });
+}
+
+/**
+ * The error for a successful response whose body should be JSON and is not (a captive
+ * portal's login page, say): kind `invalid_response`, keeping the response's status.
+ */
+export function invalidResponseError(response: Response, text: string, request: Request | undefined, cause: unknown): ApiError {
+  const info = readErrorBody(text, response.headers);
+  return new ApiError({
+    status: response.status,
+    kind: 'invalid_response',
+    source: info.source,
+    rayId: info.rayId,
+    retryable: false,
+    cause,
+    ...requestFields(request),
+  });
+}
