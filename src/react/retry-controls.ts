@@ -1,0 +1,35 @@
+'use client';
+import { onlineManager } from '@tanstack/react-query';
+import { useSyncExternalStore } from 'react';
+import { getScheduledRetry, type ScheduledRetry } from '../core/retry-schedule.js';
+import { retryNowAfter, stopRetryingAfter } from './retry-hold.js';
+
+/** What the kit's query and mutation hooks add to react-query's result. */
+export interface RetryControls {
+  /**
+   * Skips the rest of the wait and tries at once, where the server has not asked to wait (it then
+   * sends at that time). The attempt counts as usual and pays the retry budget.
+   */
+  retryNow: () => void;
+  /** Makes the current failure final: no further request; the last `ApiError` stays as the error. */
+  stopRetrying: () => void;
+  /** When the next automatic retry is due, which attempt it is and out of how many; `undefined` when none is. */
+  scheduledRetry: ScheduledRetry | undefined;
+  /** Whether react-query holds the retry: the browser is offline or the tab hidden. */
+  isRetryPaused: boolean;
+}
+
+const subscribeOnline = (listener: () => void) => onlineManager.subscribe(listener);
+const isOnline = () => onlineManager.isOnline();
+
+/** @internal The shared part of `useApiQuery` and `useApiMutation`'s results. */
+export function useRetryControls(failure: unknown, pausedByQuery: boolean): RetryControls {
+  const online = useSyncExternalStore(subscribeOnline, isOnline, () => true);
+  const scheduledRetry = getScheduledRetry(failure);
+  return {
+    retryNow: () => retryNowAfter(failure),
+    stopRetrying: () => stopRetryingAfter(failure),
+    scheduledRetry,
+    isRetryPaused: pausedByQuery || (scheduledRetry !== undefined && !online),
+  };
+}

@@ -1,0 +1,90 @@
+import { onlineManager } from '@tanstack/react-query';
+import { isApiError } from '../core/ApiError.js';
+import { clearScheduledRetry, getScheduledRetry, isFinal, markFinal } from '../core/retry-schedule.js';
+
+interface Hold {
+  now(): void;
+  stop(): void;
+}
+
+// The kit's hooks wait for a retry inside the attempt (react-query's own sleep cannot be cut
+// short), so `retryNow()` and `stopRetrying()` can act at once. Keyed by the failure waited on.
+const holds = new WeakMap<object, Hold>();
+const early = new WeakSet<object>();
+
+function earliestAllowed(error: object, scheduledAt: number): number {
+  const schedule = getScheduledRetry(error);
+  if (!schedule?.serverGiven || !isApiError(error) || error.retryAfterMs === undefined) return Date.now();
+  // Never before the time the server gave, even when asked to hurry.
+  return Math.min(scheduledAt, error.receivedAt + error.retryAfterMs);
+}
+
+function whenOnline(signal: AbortSignal | undefined): Promise<void> {
+  if (onlineManager.isOnline()) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const onAbort = () => {
+      unsubscribe();
+      reject(signal!.reason);
+    };
+    const unsubscribe = onlineManager.subscribe((online) => {
+      if (!online) return;
+      unsubscribe();
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    });
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/**
+ * @internal Waits until the retry scheduled after `failure` is due (at once when none is), then
+ * until the browser is online. Rejects with `failure` itself once `stopRetrying` was asked, and
+ * with the abort reason when `signal` aborts.
+ */
+export async function waitForScheduledRetry(failure: unknown, signal?: AbortSignal): Promise<void> {
+  if (typeof failure !== 'object' || failure === null) return;
+  if (isFinal(failure)) throw failure;
+  const schedule = getScheduledRetry(failure);
+  if (!schedule) return;
+  const target = early.has(failure) ? earliestAllowed(failure, schedule.at) : schedule.at;
+  await new Promise<void>((resolve, reject) => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const finish = (settle: () => void) => {
+      if (timer !== undefined) clearTimeout(timer);
+      holds.delete(failure);
+      signal?.removeEventListener('abort', onAbort);
+      settle();
+    };
+    const onAbort = () => finish(() => reject(signal!.reason));
+    const arm = (at: number) => {
+      if (timer !== undefined) clearTimeout(timer);
+      timer = setTimeout(() => finish(resolve), Math.max(0, at - Date.now()));
+    };
+    if (signal?.aborted) return reject(signal.reason);
+    signal?.addEventListener('abort', onAbort, { once: true });
+    holds.set(failure, {
+      now: () => arm(earliestAllowed(failure, schedule.at)),
+      stop: () => finish(() => reject(failure)),
+    });
+    arm(target);
+  });
+  await whenOnline(signal);
+  clearScheduledRetry(failure);
+}
+
+/**
+ * @internal Skips the rest of the wait after `failure` (never before a server-given time).
+ * Asked before the wait began (react-query held the retry while offline), it applies when it begins.
+ */
+export function retryNowAfter(failure: unknown): void {
+  if (typeof failure !== 'object' || failure === null || !getScheduledRetry(failure)) return;
+  early.add(failure);
+  holds.get(failure)?.now();
+}
+
+/** @internal Makes `failure` final: no further request; a waiting attempt fails with it at once. */
+export function stopRetryingAfter(failure: unknown): void {
+  if (typeof failure !== 'object' || failure === null) return;
+  markFinal(failure);
+  holds.get(failure)?.stop();
+}

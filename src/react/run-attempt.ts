@@ -1,0 +1,55 @@
+import { isApiError, type ApiError } from '../core/ApiError.js';
+import { toApiError } from '../core/to-api-error.js';
+import type { AuthErrorHandler } from './api-kit-context.js';
+import { waitForScheduledRetry } from './retry-hold.js';
+
+/** @internal What one attempt of a kit hook needs. */
+export interface AttemptOptions {
+  /** The failure before this attempt, whose scheduled retry this attempt is. */
+  previousFailure: unknown;
+  signal?: AbortSignal | undefined;
+  onAuthError: AuthErrorHandler | undefined;
+  onError: ((error: ApiError) => void) | undefined;
+}
+
+function notify(onError: ((error: ApiError) => void) | undefined, error: ApiError): void {
+  try {
+    onError?.(error);
+  } catch {
+    // A logger's failure must not become the request's failure.
+  }
+}
+
+async function askForFreshCredentials(onAuthError: AuthErrorHandler, error: ApiError): Promise<boolean> {
+  try {
+    return (await onAuthError(error)) === true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * @internal One attempt of a kit query or mutation: waits for its scheduled retry, sends, and
+ * routes a 401/403 to `onAuthError` (a 401 is sent once more when it says credentials were
+ * refreshed). Every failure leaves as an `ApiError`.
+ */
+export async function runAttempt<T>(send: () => Promise<T>, options: AttemptOptions): Promise<T> {
+  await waitForScheduledRetry(options.previousFailure, options.signal);
+  try {
+    return await send();
+  } catch (thrown) {
+    const error = isApiError(thrown) ? thrown : toApiError(thrown);
+    if (error.kind === 'aborted') throw thrown;
+    notify(options.onError, error);
+    if (!options.onAuthError || (error.status !== 401 && error.status !== 403)) throw error;
+    const refreshed = await askForFreshCredentials(options.onAuthError, error);
+    if (!refreshed || error.status !== 401) throw error;
+    try {
+      return await send();
+    } catch (retried) {
+      const again = isApiError(retried) ? retried : toApiError(retried);
+      if (again.kind !== 'aborted') notify(options.onError, again);
+      throw again.kind === 'aborted' ? retried : again;
+    }
+  }
+}

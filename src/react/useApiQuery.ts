@@ -1,0 +1,66 @@
+'use client';
+import { useQuery, type QueryClient, type QueryFunctionContext, type QueryKey, type UseQueryOptions, type UseQueryResult } from '@tanstack/react-query';
+import type { KyInstance, SearchParamsOption } from 'ky';
+import type { ApiError } from '../core/ApiError.js';
+import { useApiKit } from './api-kit-context.js';
+import { holdInAttempt } from './hold-delay.js';
+import { useRetryControls, type RetryControls } from './retry-controls.js';
+import { runAttempt } from './run-attempt.js';
+
+/** react-query's query context, with `client` the kit's ky instance and `queryClient` react-query's. */
+export type ApiQueryFunctionContext<TQueryKey extends QueryKey = QueryKey> = Omit<QueryFunctionContext<TQueryKey>, 'client'> & {
+  /** The provider's ky instance. */
+  client: KyInstance;
+  /** The `QueryClient` the query runs in. */
+  queryClient: QueryClient;
+};
+
+/** Options of {@link useApiQuery}: react-query's own, plus `path` / `searchParams` sugar. */
+export type UseApiQueryOptions<TQueryFnData = unknown, TData = TQueryFnData, TQueryKey extends QueryKey = QueryKey> = Omit<
+  UseQueryOptions<TQueryFnData, ApiError, TData, TQueryKey>,
+  'queryFn'
+> & {
+  /** GET this path through the provider's client (with react-query's `signal`) and return the parsed JSON. */
+  path?: string;
+  /** Query parameters for `path`. */
+  searchParams?: SearchParamsOption;
+  /** A custom query function; it receives react-query's context plus `client`. */
+  queryFn?: (context: ApiQueryFunctionContext<TQueryKey>) => TQueryFnData | Promise<TQueryFnData>;
+};
+
+/** react-query's result plus the kit's {@link RetryControls}. */
+export type UseApiQueryResult<TData = unknown> = UseQueryResult<TData, ApiError> & RetryControls;
+
+/**
+ * react-query's `useQuery` with the kit's retry policy, typed `ApiError`s and visible retries:
+ * the result says when the next retry is due (`scheduledRetry`), whether it is held
+ * (`isRetryPaused`), and can `retryNow()` or `stopRetrying()`.
+ *
+ * @example
+ * ```tsx
+ * const orders = useApiQuery<Order[]>({ queryKey: ['orders'], path: 'orders' });
+ * if (orders.isError) return <ApiErrorBanner error={orders.error} onRetry={() => orders.refetch()} />;
+ * ```
+ */
+export function useApiQuery<TQueryFnData = unknown, TData = TQueryFnData, TQueryKey extends QueryKey = QueryKey>(
+  options: UseApiQueryOptions<TQueryFnData, TData, TQueryKey>,
+): UseApiQueryResult<TData> {
+  const kit = useApiKit('useApiQuery');
+  const { path, searchParams, queryFn, ...queryOptions } = options;
+  const result = useQuery<TQueryFnData, ApiError, TData, TQueryKey>({
+    retry: kit.policy.retry,
+    retryDelay: holdInAttempt(kit.policy),
+    ...queryOptions,
+    queryFn: (context) => {
+      const previousFailure = context.client.getQueryCache().find({ queryKey: context.queryKey, exact: true })?.state.fetchFailureReason;
+      const send = async (): Promise<TQueryFnData> => {
+        if (queryFn) return queryFn({ ...context, client: kit.client, queryClient: context.client });
+        if (path === undefined) throw new TypeError('useApiQuery needs a `path` or a `queryFn`.');
+        return kit.client.get(path, { searchParams, signal: context.signal }).json<TQueryFnData>();
+      };
+      return runAttempt(send, { previousFailure, signal: context.signal, onAuthError: kit.onAuthError, onError: kit.onError });
+    },
+  });
+  const controls = useRetryControls(result.failureReason, result.fetchStatus === 'paused');
+  return Object.assign(result, controls);
+}

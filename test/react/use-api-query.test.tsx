@@ -1,0 +1,207 @@
+import { renderHook } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createApiClient } from '../../src/core/client.js';
+import { isApiError } from '../../src/core/ApiError.js';
+import { useApiQuery } from '../../src/react/useApiQuery.js';
+import { advance, advanceUntil, API, kitWrapper, useFakeClock } from '../support/kit-wrapper.js';
+
+const server = setupServer();
+const arrivals: number[] = [];
+
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+beforeEach(() => {
+  useFakeClock();
+  arrivals.length = 0;
+});
+afterEach(() => {
+  server.resetHandlers();
+  vi.useRealTimers();
+});
+afterAll(() => server.close());
+
+function route(answers: Array<() => Response>) {
+  server.use(
+    http.get(`${API}/orders`, () => {
+      arrivals.push(Date.now());
+      const answer = answers[Math.min(arrivals.length - 1, answers.length - 1)]!;
+      return answer();
+    }),
+  );
+}
+
+const ok = () => HttpResponse.json([{ id: 1 }]);
+const rateLimitedInBody = () => HttpResponse.json({ status: 429, error: 'Slow down', support_id: 'sup-429', retry_after: 3 }, { status: 429 });
+const serverError = () => HttpResponse.json({ status: 500, error: 'Boom', support_id: 'sup-500' }, { status: 500 });
+
+function setup(retry = { random: () => 1 }) {
+  const client = createApiClient({ prefix: API });
+  return { client, ...kitWrapper(client, { retry }) };
+}
+
+describe('useApiQuery', () => {
+  it('recovers from a 429 whose wait comes only in the body, never sending the retry early', async () => {
+    route([rateLimitedInBody, ok]);
+    const { wrapper } = setup({ random: () => 0 });
+    const { result } = renderHook(() => useApiQuery<Array<{ id: number }>>({ queryKey: ['orders'], path: 'orders' }), { wrapper });
+
+    await advanceUntil(() => result.current.failureCount === 1);
+    expect(arrivals).toHaveLength(1);
+    expect(result.current.failureReason?.kind).toBe('rate_limited');
+    const scheduled = result.current.scheduledRetry!;
+    expect(scheduled.attempt).toBe(2);
+    expect(scheduled.maxAttempts).toBe(4);
+    expect(scheduled.at - arrivals[0]!).toBeGreaterThanOrEqual(3000);
+
+    await advanceUntil(() => arrivals.length === 2);
+    expect(arrivals[1]! - arrivals[0]!).toBeGreaterThanOrEqual(3000);
+    expect(arrivals[1]! - arrivals[0]!).toBeLessThan(3300);
+    await advanceUntil(() => result.current.isSuccess);
+    expect(result.current.data).toEqual([{ id: 1 }]);
+    expect(result.current.scheduledRetry).toBeUndefined();
+  });
+
+  it('heals a flaky 500 on the third try with exponential backoff', async () => {
+    route([serverError, serverError, ok]);
+    const { wrapper } = setup();
+    const { result } = renderHook(() => useApiQuery({ queryKey: ['orders'], path: 'orders' }), { wrapper });
+
+    await advanceUntil(() => result.current.failureCount === 1);
+    expect(result.current.scheduledRetry).toMatchObject({ attempt: 2, maxAttempts: 4 });
+    await advanceUntil(() => result.current.failureCount === 2);
+    expect(result.current.scheduledRetry).toMatchObject({ attempt: 3 });
+    await advanceUntil(() => result.current.isSuccess);
+    expect(arrivals).toHaveLength(3);
+    // random() = 1 draws the top of [d/2, d]: 1 s, then 2 s, plus the mocked answer's own latency.
+    expect(arrivals[1]! - arrivals[0]!).toBeGreaterThanOrEqual(1000);
+    expect(arrivals[1]! - arrivals[0]!).toBeLessThan(1200);
+    expect(arrivals[2]! - arrivals[1]!).toBeGreaterThanOrEqual(2000);
+    expect(arrivals[2]! - arrivals[1]!).toBeLessThan(2200);
+  });
+
+  it.each([400, 401, 403, 404])('never retries a %i', async (status) => {
+    route([() => HttpResponse.json({ status, error: 'No', support_id: 'sup-1' }, { status })]);
+    const { wrapper } = setup();
+    const { result } = renderHook(() => useApiQuery({ queryKey: ['orders', status], path: 'orders' }), { wrapper });
+
+    await advance(60_000);
+    expect(arrivals).toHaveLength(1);
+    expect(result.current.isError).toBe(true);
+    expect(result.current.error?.status).toBe(status);
+    expect(result.current.scheduledRetry).toBeUndefined();
+  });
+
+  it('gives up after four attempts and keeps the last ApiError', async () => {
+    route([serverError]);
+    const { wrapper } = setup();
+    const { result } = renderHook(() => useApiQuery({ queryKey: ['orders'], path: 'orders' }), { wrapper });
+
+    await advanceUntil(() => result.current.isError);
+    await advance(60_000);
+    expect(arrivals).toHaveLength(4);
+    expect(isApiError(result.current.error)).toBe(true);
+    expect(result.current.error?.supportId).toBe('sup-500');
+  });
+
+  it('retryNow skips the rest of a backoff wait and counts as the next attempt', async () => {
+    route([serverError, ok]);
+    const { wrapper } = setup();
+    const { result } = renderHook(() => useApiQuery({ queryKey: ['orders'], path: 'orders' }), { wrapper });
+
+    await advanceUntil(() => result.current.scheduledRetry !== undefined);
+    expect(result.current.scheduledRetry?.attempt).toBe(2);
+    const askedAt = Date.now();
+    result.current.retryNow();
+    await advanceUntil(() => result.current.isSuccess);
+    expect(arrivals).toHaveLength(2);
+    expect(arrivals[1]! - askedAt).toBeLessThan(100);
+  });
+
+  it('retryNow never sends before a server-given time', async () => {
+    route([rateLimitedInBody, ok]);
+    const { wrapper } = setup({ random: () => 1 });
+    const { result } = renderHook(() => useApiQuery({ queryKey: ['orders'], path: 'orders' }), { wrapper });
+
+    await advanceUntil(() => result.current.scheduledRetry !== undefined);
+    const failure = result.current.failureReason!;
+    // With the spread at its maximum the scheduled retry is 10% after the server's time.
+    expect(result.current.scheduledRetry!.at - failure.receivedAt).toBe(3300);
+    result.current.retryNow();
+    await advanceUntil(() => arrivals.length === 2);
+    expect(arrivals[1]! - failure.receivedAt).toBeGreaterThanOrEqual(3000);
+    expect(arrivals[1]! - failure.receivedAt).toBeLessThan(3100);
+  });
+
+  it('stopRetrying fails the query at once with the same ApiError and sends nothing more', async () => {
+    route([serverError, ok]);
+    const { wrapper } = setup();
+    const { result } = renderHook(() => useApiQuery({ queryKey: ['orders'], path: 'orders' }), { wrapper });
+
+    await advanceUntil(() => result.current.scheduledRetry !== undefined);
+    const failure = result.current.failureReason;
+    result.current.stopRetrying();
+    await advance(1);
+    expect(result.current.isError).toBe(true);
+    expect(result.current.error).toBe(failure);
+    expect(result.current.scheduledRetry).toBeUndefined();
+    await advance(60_000);
+    expect(arrivals).toHaveLength(1);
+  });
+
+  it('passes react-query’s context plus the client to a custom queryFn', async () => {
+    route([ok]);
+    const { wrapper, client } = setup();
+    const seen: unknown[] = [];
+    const { result } = renderHook(
+      () =>
+        useApiQuery({
+          queryKey: ['orders', 'custom'],
+          queryFn: ({ client: kyClient, signal, queryKey }) => {
+            seen.push(kyClient, queryKey);
+            return kyClient.get('orders', { signal }).json();
+          },
+        }),
+      { wrapper },
+    );
+    await advanceUntil(() => result.current.isSuccess);
+    expect(seen).toEqual([client, ['orders', 'custom']]);
+    expect(result.current.data).toEqual([{ id: 1 }]);
+  });
+
+  it('maps anything a custom queryFn throws to an ApiError', async () => {
+    const { wrapper } = setup();
+    const { result } = renderHook(
+      () =>
+        useApiQuery({
+          queryKey: ['broken'],
+          queryFn: () => {
+            throw 'not an error';
+          },
+        }),
+      { wrapper },
+    );
+    await advance(10);
+    expect(result.current.isError).toBe(true);
+    expect(isApiError(result.current.error)).toBe(true);
+    expect(result.current.error?.kind).toBe('unknown');
+  });
+
+  it('sends searchParams with the path', async () => {
+    let url = '';
+    server.use(
+      http.get(`${API}/orders`, ({ request }) => {
+        url = request.url;
+        return ok();
+      }),
+    );
+    const { wrapper } = setup();
+    renderHook(() => useApiQuery({ queryKey: ['orders', 2], path: 'orders', searchParams: { page: 2 } }), { wrapper });
+    await advance(10);
+    expect(url).toBe(`${API}/orders?page=2`);
+  });
+
+  it('throws a clear error outside the provider', () => {
+    expect(() => renderHook(() => useApiQuery({ queryKey: ['x'], path: 'x' }))).toThrow(/ApiKitProvider/);
+  });
+});

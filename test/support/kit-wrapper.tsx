@@ -1,0 +1,48 @@
+import { QueryClient } from '@tanstack/react-query';
+import { act } from '@testing-library/react';
+import type { KyInstance } from 'ky';
+import type { ReactNode } from 'react';
+import { vi } from 'vitest';
+import { ApiKitProvider, type ApiKitProviderProps } from '../../src/react/ApiKitProvider.js';
+
+/** The origin every mocked API in the React tests answers on. */
+export const API = 'http://127.0.0.1:4010';
+
+/** A wrapper for `renderHook` / `render` with the kit's provider around it. */
+export function kitWrapper(client: KyInstance, props: Omit<ApiKitProviderProps, 'client' | 'children'> = {}) {
+  const queryClient = props.queryClient ?? new QueryClient();
+  return {
+    queryClient,
+    wrapper: ({ children }: { children: ReactNode }) => (
+      <ApiKitProvider client={client} {...props} queryClient={queryClient}>
+        {children}
+      </ApiKitProvider>
+    ),
+  };
+}
+
+/** Advances fake time inside `act`, letting promises (MSW, react-query) settle on the way. */
+export async function advance(ms: number): Promise<void> {
+  await act(async () => {
+    await vi.advanceTimersByTimeAsync(ms);
+  });
+}
+
+/** Fake timers that still let MSW and react-query run their promise chains. */
+export function useFakeClock(): void {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+}
+
+/**
+ * Advances fake time in small steps until `done()` holds; fails after `maxMs` of fake time.
+ * Returns the fake time that passed.
+ */
+export async function advanceUntil(done: () => boolean, { stepMs = 10, maxMs = 120_000 } = {}): Promise<number> {
+  let elapsed = 0;
+  while (!done()) {
+    if (elapsed >= maxMs) throw new Error(`condition not met within ${maxMs} ms of fake time`);
+    await advance(stepMs);
+    elapsed += stepMs;
+  }
+  return elapsed;
+}
