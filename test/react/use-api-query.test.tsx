@@ -10,7 +10,7 @@ import { advance, advanceUntil, API, kitWrapper, useFakeClock } from '../support
 const server = setupServer();
 const arrivals: number[] = [];
 
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+beforeAll(() => server.listen({ onUnhandledFrame: 'error' }));
 beforeEach(() => {
   useFakeClock();
   arrivals.length = 0;

@@ -1,0 +1,122 @@
+import { QueryClient, useQuery } from '@tanstack/react-query';
+import { render, renderHook, screen } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createApiClient } from '../../src/core/client.js';
+import { apiQueryDefaults } from '../../src/core/retry-policy.js';
+import { getScheduledRetry } from '../../src/core/retry-schedule.js';
+import { ApiKitProvider } from '../../src/react/ApiKitProvider.js';
+import { useApiClient } from '../../src/react/useApiClient.js';
+import { useApiQuery } from '../../src/react/useApiQuery.js';
+import { advance, advanceUntil, API, useFakeClock } from '../support/kit-wrapper.js';
+
+const server = setupServer();
+const arrivals: number[] = [];
+
+beforeAll(() => server.listen({ onUnhandledFrame: 'error' }));
+beforeEach(() => {
+  useFakeClock();
+  arrivals.length = 0;
+  server.use(
+    http.get(`${API}/missing`, () => {
+      arrivals.push(Date.now());
+      return HttpResponse.json({ status: 404, error: 'No such order', support_id: 'sup-404' }, { status: 404 });
+    }),
+    http.get(`${API}/limited`, () => {
+      arrivals.push(Date.now());
+      if (arrivals.length > 1) return HttpResponse.json({ ok: true });
+      return HttpResponse.json({ status: 429, error: 'Slow down', support_id: 'sup-429' }, { status: 429, headers: { 'Retry-After': '2' } });
+    }),
+  );
+});
+afterEach(() => {
+  server.resetHandlers();
+  vi.useRealTimers();
+});
+afterAll(() => server.close());
+
+const client = () => createApiClient({ prefix: API });
+
+describe('ApiKitProvider', () => {
+  it('gives useApiClient the client', () => {
+    const api = client();
+    const { result } = renderHook(() => useApiClient(), { wrapper: ({ children }) => <ApiKitProvider client={api}>{children}</ApiKitProvider> });
+    expect(result.current).toBe(api);
+  });
+
+  it('throws a clear error from useApiClient outside the provider', () => {
+    expect(() => renderHook(() => useApiClient())).toThrow(/useApiClient must be used inside <ApiKitProvider/);
+  });
+
+  it('makes its own QueryClient with the kit’s defaults, so plain useQuery follows the policy too', async () => {
+    const api = client();
+    const { result } = renderHook(() => useQuery({ queryKey: ['missing'], queryFn: () => api.get('missing').json() }), {
+      wrapper: ({ children }) => <ApiKitProvider client={api}>{children}</ApiKitProvider>,
+    });
+    await advanceUntil(() => result.current.isError);
+    await advance(60_000);
+    // react-query alone would have retried a 404 three times.
+    expect(arrivals).toHaveLength(1);
+  });
+
+  it('never changes a QueryClient it is given, and its hooks still follow the policy under it', async () => {
+    const queryClient = new QueryClient();
+    const before = JSON.stringify(queryClient.getDefaultOptions());
+    const { result } = renderHook(() => useApiQuery({ queryKey: ['missing'], path: 'missing' }), {
+      wrapper: ({ children }) => (
+        <ApiKitProvider client={client()} queryClient={queryClient}>
+          {children}
+        </ApiKitProvider>
+      ),
+    });
+    await advanceUntil(() => result.current.isError);
+    await advance(60_000);
+    expect(arrivals).toHaveLength(1);
+    expect(JSON.stringify(queryClient.getDefaultOptions())).toBe(before);
+    expect(queryClient.getDefaultOptions().queries?.retry).toBeUndefined();
+  });
+
+  it('calls its onError for every failed attempt of the kit’s hooks', async () => {
+    const onError = vi.fn();
+    const { result } = renderHook(() => useApiQuery({ queryKey: ['missing'], path: 'missing' }), {
+      wrapper: ({ children }) => (
+        <ApiKitProvider client={client()} onError={onError}>
+          {children}
+        </ApiKitProvider>
+      ),
+    });
+    await advanceUntil(() => result.current.isError);
+    expect(onError).toHaveBeenCalledTimes(1);
+    expect(onError.mock.calls[0]![0]).toMatchObject({ status: 404, supportId: 'sup-404' });
+  });
+
+  it('renders its children', () => {
+    render(
+      <ApiKitProvider client={client()}>
+        <p>inside</p>
+      </ApiKitProvider>,
+    );
+    expect(screen.getByText('inside')).toBeDefined();
+  });
+});
+
+describe('apiQueryDefaults on an existing QueryClient', () => {
+  it('makes plain useQuery honour Retry-After and record when the retry is due', async () => {
+    const api = client();
+    const queryClient = new QueryClient({ defaultOptions: apiQueryDefaults({ random: () => 0 }) });
+    const { result } = renderHook(() => useQuery({ queryKey: ['limited'], queryFn: () => api.get('limited').json() }), {
+      wrapper: ({ children }) => (
+        <ApiKitProvider client={api} queryClient={queryClient}>
+          {children}
+        </ApiKitProvider>
+      ),
+    });
+    await advanceUntil(() => result.current.failureCount === 1);
+    const scheduled = getScheduledRetry(result.current.failureReason);
+    expect(scheduled).toMatchObject({ attempt: 2, maxAttempts: 4, serverGiven: true });
+    await advanceUntil(() => result.current.isSuccess);
+    expect(arrivals[1]! - arrivals[0]!).toBeGreaterThanOrEqual(2000);
+    expect(arrivals[1]! - arrivals[0]!).toBeLessThan(2200);
+  });
+});

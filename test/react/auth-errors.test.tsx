@@ -1,0 +1,93 @@
+import { renderHook } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ApiError } from '../../src/core/ApiError.js';
+import { createApiClient } from '../../src/core/client.js';
+import { useApiQuery } from '../../src/react/useApiQuery.js';
+import { advance, advanceUntil, API, kitWrapper, useFakeClock } from '../support/kit-wrapper.js';
+
+const server = setupServer();
+const seenTokens: Array<string | null> = [];
+
+beforeAll(() => server.listen({ onUnhandledFrame: 'error' }));
+beforeEach(() => {
+  useFakeClock();
+  seenTokens.length = 0;
+  server.use(
+    http.get(`${API}/me`, ({ request }) => {
+      const authorization = request.headers.get('authorization');
+      seenTokens.push(authorization);
+      if (authorization === 'Bearer fresh') return HttpResponse.json({ name: 'Ada' });
+      return HttpResponse.json({ status: 401, error: 'Token expired', support_id: 'sup-401' }, { status: 401 });
+    }),
+    http.get(`${API}/admin`, () => HttpResponse.json({ status: 403, error: 'Missing scope admin', support_id: 'sup-403' }, { status: 403 })),
+  );
+});
+afterEach(() => {
+  server.resetHandlers();
+  vi.useRealTimers();
+});
+afterAll(() => server.close());
+
+describe('onAuthError', () => {
+  it('retries a 401 once with refreshed credentials when it resolves true', async () => {
+    let token = 'stale';
+    const client = createApiClient({ prefix: API, apiKey: () => token });
+    const onAuthError = vi.fn(async (_error: ApiError) => {
+      token = 'fresh';
+      return true;
+    });
+    const { wrapper } = kitWrapper(client, { onAuthError });
+    const { result } = renderHook(() => useApiQuery({ queryKey: ['me'], path: 'me' }), { wrapper });
+    await advanceUntil(() => result.current.isSuccess);
+    expect(result.current.data).toEqual({ name: 'Ada' });
+    expect(seenTokens).toEqual(['Bearer stale', 'Bearer fresh']);
+    expect(onAuthError).toHaveBeenCalledTimes(1);
+    expect(onAuthError.mock.calls[0]![0].status).toBe(401);
+  });
+
+  it('does not retry a 401 when the refresh fails, and calls the handler once', async () => {
+    const client = createApiClient({ prefix: API, apiKey: 'stale' });
+    const onAuthError = vi.fn(async () => false);
+    const { wrapper } = kitWrapper(client, { onAuthError });
+    const { result } = renderHook(() => useApiQuery({ queryKey: ['me'], path: 'me' }), { wrapper });
+    await advanceUntil(() => result.current.isError);
+    await advance(30_000);
+    expect(seenTokens).toEqual(['Bearer stale']);
+    expect(onAuthError).toHaveBeenCalledTimes(1);
+    expect(result.current.error?.kind).toBe('unauthorized');
+  });
+
+  it('treats a throwing handler as a failed refresh', async () => {
+    const client = createApiClient({ prefix: API, apiKey: 'stale' });
+    const { wrapper } = kitWrapper(client, {
+      onAuthError: () => {
+        throw new Error('refresh endpoint down');
+      },
+    });
+    const { result } = renderHook(() => useApiQuery({ queryKey: ['me'], path: 'me' }), { wrapper });
+    await advanceUntil(() => result.current.isError);
+    expect(result.current.error?.status).toBe(401);
+    expect(seenTokens).toHaveLength(1);
+  });
+
+  it('is called for a 403 too, which is never retried even when it says true', async () => {
+    const onAuthError = vi.fn(() => true);
+    const { wrapper } = kitWrapper(createApiClient({ prefix: API }), { onAuthError });
+    const { result } = renderHook(() => useApiQuery({ queryKey: ['admin'], path: 'admin' }), { wrapper });
+    await advanceUntil(() => result.current.isError);
+    await advance(30_000);
+    expect(onAuthError).toHaveBeenCalledTimes(1);
+    expect(result.current.error?.kind).toBe('forbidden');
+    expect(result.current.error?.message).toBe('Missing scope admin');
+  });
+
+  it('without a handler, a 401 is final after one request', async () => {
+    const { wrapper } = kitWrapper(createApiClient({ prefix: API, apiKey: 'stale' }));
+    const { result } = renderHook(() => useApiQuery({ queryKey: ['me'], path: 'me' }), { wrapper });
+    await advanceUntil(() => result.current.isError);
+    await advance(30_000);
+    expect(seenTokens).toEqual(['Bearer stale']);
+  });
+});

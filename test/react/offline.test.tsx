@@ -1,0 +1,70 @@
+import { onlineManager } from '@tanstack/react-query';
+import { act, renderHook } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createApiClient } from '../../src/core/client.js';
+import { useApiQuery } from '../../src/react/useApiQuery.js';
+import { advance, advanceUntil, API, kitWrapper, useFakeClock } from '../support/kit-wrapper.js';
+
+const server = setupServer();
+const arrivals: number[] = [];
+let goOfflineOnFirstFailure = false;
+
+beforeAll(() => server.listen({ onUnhandledFrame: 'error' }));
+beforeEach(() => {
+  useFakeClock();
+  arrivals.length = 0;
+  server.use(
+    http.get(`${API}/orders`, () => {
+      arrivals.push(Date.now());
+      if (arrivals.length > 1) return HttpResponse.json([]);
+      if (goOfflineOnFirstFailure) onlineManager.setOnline(false);
+      return HttpResponse.json({ status: 502, error: 'Bad gateway', support_id: 's' }, { status: 502 });
+    }),
+  );
+});
+afterEach(() => {
+  onlineManager.setOnline(true);
+  goOfflineOnFirstFailure = false;
+  server.resetHandlers();
+  vi.useRealTimers();
+});
+afterAll(() => server.close());
+
+function setup() {
+  const { wrapper } = kitWrapper(createApiClient({ prefix: API }), { retry: { random: () => 1 } });
+  return renderHook(() => useApiQuery({ queryKey: ['orders'], path: 'orders' }), { wrapper });
+}
+
+describe('retries while offline', () => {
+  it('are held by react-query (fetchStatus paused) and go once the browser is back online', async () => {
+    goOfflineOnFirstFailure = true;
+    const { result } = setup();
+    await advanceUntil(() => result.current.fetchStatus === 'paused');
+    expect(result.current.isRetryPaused).toBe(true);
+    expect(result.current.scheduledRetry).toMatchObject({ attempt: 2 });
+
+    await advance(60_000);
+    expect(arrivals).toHaveLength(1);
+
+    act(() => onlineManager.setOnline(true));
+    await advanceUntil(() => result.current.isSuccess);
+    expect(arrivals).toHaveLength(2);
+    expect(result.current.isRetryPaused).toBe(false);
+  });
+
+  it('are held when the browser goes offline during the wait, and say so', async () => {
+    const { result } = setup();
+    await advanceUntil(() => result.current.scheduledRetry !== undefined);
+    act(() => onlineManager.setOnline(false));
+    expect(result.current.isRetryPaused).toBe(true);
+
+    await advance(30_000);
+    expect(arrivals).toHaveLength(1);
+
+    act(() => onlineManager.setOnline(true));
+    await advanceUntil(() => result.current.isSuccess);
+    expect(arrivals).toHaveLength(2);
+  });
+});
