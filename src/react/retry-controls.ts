@@ -1,5 +1,5 @@
 'use client';
-import { onlineManager } from '@tanstack/react-query';
+import { focusManager, onlineManager } from '@tanstack/react-query';
 import { useSyncExternalStore } from 'react';
 import { getScheduledRetry, type ScheduledRetry } from '../core/retry-schedule.js';
 import { retryNowAfter, stopRetryingAfter } from './retry-hold.js';
@@ -15,21 +15,26 @@ export interface RetryControls {
   stopRetrying: () => void;
   /** When the next automatic retry is due, which attempt it is and out of how many; `undefined` when none is. */
   scheduledRetry: ScheduledRetry | undefined;
-  /** Whether react-query holds the retry: the browser is offline or the tab hidden. */
+  /** Whether the retry is held: the browser is offline, or the tab is hidden when the retry is due. */
   isRetryPaused: boolean;
 }
 
 const subscribeOnline = (listener: () => void) => onlineManager.subscribe(listener);
 const isOnline = () => onlineManager.isOnline();
+const subscribeFocus = (listener: () => void) => focusManager.subscribe(listener);
+const isFocused = () => focusManager.isFocused();
 
 /** @internal The shared part of `useApiQuery` and `useApiMutation`'s results. */
 export function useRetryControls(failure: unknown, pausedByQuery: boolean): RetryControls {
   const online = useSyncExternalStore(subscribeOnline, isOnline, () => true);
+  const focused = useSyncExternalStore(subscribeFocus, isFocused, () => true);
   const scheduledRetry = getScheduledRetry(failure);
+  // A hidden tab holds a retry only once it is due, as react-query's own retries do.
+  const heldByHiddenTab = scheduledRetry !== undefined && !focused && scheduledRetry.at <= Date.now();
   return {
     retryNow: () => retryNowAfter(failure),
     stopRetrying: () => stopRetryingAfter(failure),
     scheduledRetry,
-    isRetryPaused: pausedByQuery || (scheduledRetry !== undefined && !online),
+    isRetryPaused: pausedByQuery || (scheduledRetry !== undefined && !online) || heldByHiddenTab,
   };
 }

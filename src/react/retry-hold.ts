@@ -1,4 +1,4 @@
-import { onlineManager } from '@tanstack/react-query';
+import { focusManager, onlineManager } from '@tanstack/react-query';
 import { isApiError } from '../core/ApiError.js';
 import { clearScheduledRetry, getScheduledRetry, isFinal, markFinal } from '../core/retry-schedule.js';
 
@@ -19,26 +19,35 @@ function earliestAllowed(error: object, scheduledAt: number): number {
   return Math.min(scheduledAt, error.receivedAt + error.retryAfterMs);
 }
 
-function whenOnline(signal: AbortSignal | undefined): Promise<void> {
-  if (onlineManager.isOnline()) return Promise.resolve();
+const mayContinue = () => onlineManager.isOnline() && focusManager.isFocused();
+
+// The same condition react-query checks before a retry of its own: online, and the tab visible.
+function whenAllowed(signal: AbortSignal | undefined): Promise<void> {
+  if (mayContinue()) return Promise.resolve();
   return new Promise((resolve, reject) => {
+    const stop = () => {
+      unsubscribeOnline();
+      unsubscribeFocus();
+      signal?.removeEventListener('abort', onAbort);
+    };
     const onAbort = () => {
-      unsubscribe();
+      stop();
       reject(signal!.reason);
     };
-    const unsubscribe = onlineManager.subscribe((online) => {
-      if (!online) return;
-      unsubscribe();
-      signal?.removeEventListener('abort', onAbort);
+    const check = () => {
+      if (!mayContinue()) return;
+      stop();
       resolve();
-    });
+    };
+    const unsubscribeOnline = onlineManager.subscribe(check);
+    const unsubscribeFocus = focusManager.subscribe(check);
     signal?.addEventListener('abort', onAbort, { once: true });
   });
 }
 
 /**
  * @internal Waits until the retry scheduled after `failure` is due (at once when none is), then
- * until the browser is online. Rejects with `failure` itself once `stopRetrying` was asked, and
+ * until the browser is online and the tab visible. Rejects with `failure` itself once `stopRetrying` was asked, and
  * with the abort reason when `signal` aborts.
  */
 export async function waitForScheduledRetry(failure: unknown, signal?: AbortSignal): Promise<void> {
@@ -68,7 +77,7 @@ export async function waitForScheduledRetry(failure: unknown, signal?: AbortSign
     });
     arm(target);
   });
-  await whenOnline(signal);
+  await whenAllowed(signal);
   clearScheduledRetry(failure);
 }
 

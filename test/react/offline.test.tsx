@@ -1,4 +1,4 @@
-import { onlineManager } from '@tanstack/react-query';
+import { focusManager, onlineManager } from '@tanstack/react-query';
 import { act, renderHook } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
@@ -26,6 +26,7 @@ beforeEach(() => {
 });
 afterEach(() => {
   onlineManager.setOnline(true);
+  focusManager.setFocused(undefined);
   goOfflineOnFirstFailure = false;
   server.resetHandlers();
   vi.useRealTimers();
@@ -64,6 +65,20 @@ describe('retries while offline', () => {
     expect(arrivals).toHaveLength(1);
 
     act(() => onlineManager.setOnline(true));
+    await advanceUntil(() => result.current.isSuccess);
+    expect(arrivals).toHaveLength(2);
+  });
+
+  it('wait for a hidden tab to be shown again once they are due, as react-query’s own retries do', async () => {
+    const { result } = setup();
+    await advanceUntil(() => result.current.scheduledRetry !== undefined);
+    act(() => focusManager.setFocused(false));
+    expect(result.current.isRetryPaused).toBe(false);
+
+    await advance(30_000);
+    expect(arrivals).toHaveLength(1);
+
+    act(() => focusManager.setFocused(true));
     await advanceUntil(() => result.current.isSuccess);
     expect(arrivals).toHaveLength(2);
   });
