@@ -1,4 +1,11 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
+import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
+import { chromiumPath } from './.storybook/chromium-path.js';
+
+const dirname = path.dirname(fileURLToPath(import.meta.url));
 
 export default defineConfig({
   test: {
@@ -8,6 +15,8 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           include: ['test/core/**/*.test.ts', 'test/node/**/*.test.ts'],
+          // Type tests (`*.test-d.ts[x]`) are compiled, not run: one project is enough.
+          typecheck: { enabled: true, include: ['test/**/*.test-d.{ts,tsx}'] },
         },
       },
       {
@@ -18,7 +27,33 @@ export default defineConfig({
           setupFiles: ['test/setup-dom.ts'],
         },
       },
+      {
+        // Every story is a test: rendered in Chromium, its play function run, and checked with axe.
+        plugins: [storybookTest({ configDir: path.join(dirname, '.storybook') })],
+        test: {
+          name: 'storybook',
+          // Fails the run, with the way to install one, when the browser is missing.
+          globalSetup: ['.storybook/require-browser.ts'],
+          browser: {
+            enabled: true,
+            headless: true,
+            provider: playwright({
+              launchOptions: {
+                executablePath: chromiumPath,
+                args: [
+                  '--no-sandbox',
+                  '--disable-gpu',
+                  '--disable-background-networking',
+                  '--disable-component-update',
+                  '--disable-sync',
+                  '--no-first-run',
+                ],
+              },
+            }),
+            instances: [{ browser: 'chromium' }],
+          },
+        },
+      },
     ],
-    typecheck: { enabled: true, include: ['test/**/*.test-d.{ts,tsx}'] },
   },
 });

@@ -1,0 +1,16 @@
+import type { Preview } from '@storybook/react-vite';
+import { mswLoader } from 'msw-storybook-addon/csf3';
+
+const preview: Preview = {
+  // Starts the MSW worker once and resets its handlers before every story; stories add their own
+  // with `beforeEach({ msw }) { msw.use(...) }` or `parameters.msw`.
+  loaders: [mswLoader()],
+  tags: ['autodocs'],
+  parameters: {
+    // Accessibility violations fail the story's test, in Vitest and in the Storybook UI.
+    a11y: { test: 'error' },
+    controls: { matchers: { date: /Date$/i } },
+  },
+};
+
+export default preview;

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Checks the package as it would be published (run `npm run build` first):
+# the built files, publint, attw, and `api-error-kit/core` in a project without React.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+
+node scripts/check-dist.mjs
+
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+tarball="$work/$(npm pack --silent --pack-destination "$work" | tail -n 1)"
+
+npx publint run "$tarball" --strict
+# ESM only: the CommonJS and node10 resolutions are out of scope; the stylesheet has no types.
+npx attw "$tarball" --profile esm-only --exclude-entrypoints styles.css
+
+ky_version="$(node -p "require('./node_modules/ky/package.json').version")"
+mkdir "$work/consumer"
+cp scripts/smoke-core.mjs "$work/consumer/smoke-core.mjs"
+cd "$work/consumer"
+printf '{ "name": "consumer", "private": true, "type": "module" }\n' > package.json
+# Optional peers (react, react-query) are not installed by npm; ky is required.
+npm install --no-audit --no-fund --prefer-offline --loglevel=error "$tarball" "ky@$ky_version" > /dev/null
+node smoke-core.mjs

@@ -1,0 +1,65 @@
+/**
+ * api-error-kit: everything in one entry. `api-error-kit/core` holds the React-free part alone.
+ * @packageDocumentation
+ */
+export {
+  API_ERROR_KINDS,
+  ApiError,
+  apiQueryDefaults,
+  cleanMessage,
+  createApiClient,
+  createRateLimitGate,
+  createRetryBudget,
+  createRetryPolicy,
+  DEFAULT_RETRY_POLICY,
+  formatCurl,
+  formatErrorReport,
+  getRateLimitGate,
+  getRetryBudget,
+  getScheduledRetry,
+  isAbortError,
+  isApiError,
+  isRetryableKind,
+  isValidSupportId,
+  KIND_DESCRIPTIONS,
+  kindForStatus,
+  MAX_MESSAGE_LENGTH,
+  MAX_RETRY_AFTER_MS,
+  parseRetryAfter,
+  reasonPhrase,
+  REDACTED,
+  redactUrl,
+  SUPPORT_ID_RETENTION_MS,
+  toApiError,
+} from './core/index.js';
+export type {
+  ApiClientOptions,
+  ApiErrorInit,
+  ApiErrorJSON,
+  ApiErrorKind,
+  ApiErrorSource,
+  ApiKeySource,
+  RateLimitGate,
+  RateLimitGateOptions,
+  RateLimitGateSnapshot,
+  RequestSnapshot,
+  RetryBudget,
+  RetryBudgetOptions,
+  RetryPolicy,
+  RetryPolicyOptions,
+  ScheduledRetry,
+  ToApiErrorContext,
+} from './core/index.js';
+
+// React (src/react) and component (src/components) exports follow below.
+export { ApiKitProvider } from './react/ApiKitProvider.js';
+export type { ApiKitProviderProps } from './react/ApiKitProvider.js';
+export type { AuthErrorHandler } from './react/api-kit-context.js';
+export { useApiClient } from './react/useApiClient.js';
+export { useApiQuery } from './react/useApiQuery.js';
+export type { ApiQueryFunctionContext, UseApiQueryOptions, UseApiQueryResult } from './react/useApiQuery.js';
+export { useApiMutation } from './react/useApiMutation.js';
+export type { ApiMutationFunctionContext, ApiMutationMethod, UseApiMutationOptions, UseApiMutationResult } from './react/useApiMutation.js';
+export type { RetryControls } from './react/retry-controls.js';
+export { useRateLimitStatus } from './react/useRateLimitStatus.js';
+export type { RateLimitStatus } from './react/useRateLimitStatus.js';
