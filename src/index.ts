@@ -12,6 +12,7 @@ export {
   createRetryBudget,
   createRetryPolicy,
   DEFAULT_RETRY_POLICY,
+  defaultMessages,
   formatCurl,
   formatErrorReport,
   getRateLimitGate,
@@ -25,6 +26,7 @@ export {
   kindForStatus,
   MAX_MESSAGE_LENGTH,
   MAX_RETRY_AFTER_MS,
+  mergeMessages,
   parseRetryAfter,
   reasonPhrase,
   REDACTED,
@@ -39,6 +41,9 @@ export type {
   ApiErrorKind,
   ApiErrorSource,
   ApiKeySource,
+  KindMessages,
+  Messages,
+  PartialMessages,
   RateLimitGate,
   RateLimitGateOptions,
   RateLimitGateSnapshot,
@@ -63,3 +68,17 @@ export type { ApiMutationFunctionContext, ApiMutationMethod, UseApiMutationOptio
 export type { RetryControls } from './react/retry-controls.js';
 export { useRateLimitStatus } from './react/useRateLimitStatus.js';
 export type { RateLimitStatus } from './react/useRateLimitStatus.js';
+export { MessagesProvider, useMessages } from './react/messages-context.js';
+export type { MessagesProviderProps } from './react/messages-context.js';
+export { useRetryCountdown } from './react/useRetryCountdown.js';
+export type { RetryCountdownState, RetryCountdownTarget, RetryingResult } from './react/useRetryCountdown.js';
+export { ApiErrorBanner } from './components/ApiErrorBanner.js';
+export { API_ERROR_BANNER_CLASS_NAMES, useApiErrorBanner } from './components/useApiErrorBanner.js';
+export type { ApiErrorBannerParts, ApiErrorBannerProps, BannerCopyTarget, BannerFact } from './components/useApiErrorBanner.js';
+export { RetryCountdown } from './components/RetryCountdown.js';
+export { RETRY_COUNTDOWN_CLASS_NAMES, useRetryCountdownProps } from './components/useRetryCountdownProps.js';
+export type { RetryCountdownParts, RetryCountdownPhase, RetryCountdownProps } from './components/useRetryCountdownProps.js';
+export { PoliteAnnouncer } from './components/PoliteAnnouncer.js';
+export type { PoliteAnnouncerProps } from './components/PoliteAnnouncer.js';
+export { COPIED_DURATION_MS, useCopyToClipboard } from './components/useCopyToClipboard.js';
+export type { CopyStatus, CopyToClipboard } from './components/useCopyToClipboard.js';

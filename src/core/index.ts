@@ -17,3 +17,7 @@ export { getScheduledRetry } from './retry-schedule.js';
 export type { ScheduledRetry } from './retry-schedule.js';
 export { createRateLimitGate } from './rate-limit-gate.js';
 export type { RateLimitGate, RateLimitGateOptions, RateLimitGateSnapshot } from './rate-limit-gate.js';
+export { formatErrorReport } from './format-report.js';
+export { formatCurl } from './format-curl.js';
+export { defaultMessages, mergeMessages } from './messages.js';
+export type { KindMessages, Messages, PartialMessages } from './messages.js';

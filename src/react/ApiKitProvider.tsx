@@ -3,8 +3,10 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { KyInstance } from 'ky';
 import { useMemo, useState, type ReactNode } from 'react';
 import type { ApiError } from '../core/ApiError.js';
+import type { PartialMessages } from '../core/messages.js';
 import { apiQueryDefaults, createRetryPolicy, type RetryPolicyOptions } from '../core/retry-policy.js';
 import { ApiKitContext, type ApiKitContextValue, type AuthErrorHandler } from './api-kit-context.js';
+import { MessagesProvider } from './messages-context.js';
 
 /** Props of {@link ApiKitProvider}. */
 export interface ApiKitProviderProps {
@@ -15,6 +17,8 @@ export interface ApiKitProviderProps {
    * `apiQueryDefaults(retry)`
    */
   queryClient?: QueryClient;
+  /** Texts for the components below (partial, deep-merged over `defaultMessages`). */
+  messages?: PartialMessages;
   /** Retry policy settings for the kit's hooks (and a `QueryClient` the provider makes). */
   retry?: RetryPolicyOptions;
   /**
@@ -28,7 +32,8 @@ export interface ApiKitProviderProps {
 }
 
 /**
- * Gives the kit's hooks their client and retry policy, and react-query its `QueryClient`.
+ * Gives the kit's hooks their client and retry policy, the components their texts, and
+ * react-query its `QueryClient`.
  *
  * @example
  * ```tsx
@@ -40,7 +45,7 @@ export interface ApiKitProviderProps {
  * );
  * ```
  */
-export function ApiKitProvider({ client, queryClient, retry, onAuthError, onError, children }: ApiKitProviderProps) {
+export function ApiKitProvider({ client, queryClient, messages, retry, onAuthError, onError, children }: ApiKitProviderProps) {
   const [ownQueryClient] = useState(() => (queryClient ? undefined : new QueryClient({ defaultOptions: apiQueryDefaults(retry) })));
   const retryKey = JSON.stringify(retry ?? {});
   // eslint-disable-next-line react-hooks/exhaustive-deps -- the policy changes with its settings' values, not their identity
@@ -48,7 +53,9 @@ export function ApiKitProvider({ client, queryClient, retry, onAuthError, onErro
   const value = useMemo<ApiKitContextValue>(() => ({ client, policy, onAuthError, onError }), [client, policy, onAuthError, onError]);
   return (
     <QueryClientProvider client={queryClient ?? ownQueryClient!}>
-      <ApiKitContext.Provider value={value}>{children}</ApiKitContext.Provider>
+      <ApiKitContext.Provider value={value}>
+        <MessagesProvider messages={messages}>{children}</MessagesProvider>
+      </ApiKitContext.Provider>
     </QueryClientProvider>
   );
 }

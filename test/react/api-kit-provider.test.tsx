@@ -6,6 +6,8 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { createApiClient } from '../../src/core/client.js';
 import { apiQueryDefaults } from '../../src/core/retry-policy.js';
 import { getScheduledRetry } from '../../src/core/retry-schedule.js';
+import { ApiError } from '../../src/core/ApiError.js';
+import { ApiErrorBanner } from '../../src/components/ApiErrorBanner.js';
 import { ApiKitProvider } from '../../src/react/ApiKitProvider.js';
 import { useApiClient } from '../../src/react/useApiClient.js';
 import { useApiQuery } from '../../src/react/useApiQuery.js';
@@ -89,6 +91,15 @@ describe('ApiKitProvider', () => {
     await advanceUntil(() => result.current.isError);
     expect(onError).toHaveBeenCalledTimes(1);
     expect(onError.mock.calls[0]![0]).toMatchObject({ status: 404, supportId: 'sup-404' });
+  });
+
+  it('gives the components its messages', () => {
+    render(
+      <ApiKitProvider client={client()} messages={{ not_found: { title: 'Nicht gefunden' }, tryAgain: 'Erneut versuchen' }}>
+        <ApiErrorBanner error={new ApiError({ status: 404 })} />
+      </ApiKitProvider>,
+    );
+    expect(screen.getByRole('alert').textContent).toContain('Nicht gefunden');
   });
 
   it('renders its children', () => {

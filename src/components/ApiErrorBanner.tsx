@@ -1,0 +1,105 @@
+'use client';
+import { PoliteAnnouncer } from './PoliteAnnouncer.js';
+import { RetryCountdown } from './RetryCountdown.js';
+import { API_ERROR_BANNER_CLASS_NAMES as classNames, useApiErrorBanner, type ApiErrorBannerProps } from './useApiErrorBanner.js';
+
+/**
+ * A friendly message for a failed request: a title and a sentence for its kind (or the API's
+ * own `error` text), the support ID in monospace with a "Copy support ID" button and a line
+ * saying until when support can look it up, the Cloudflare Ray ID, and the actions that can
+ * help: "Try again" (disabled, with a countdown, while the server asks to wait), "Retry now"
+ * and "Stop retrying" while an automatic retry is scheduled, "Dismiss". In development it also
+ * shows a "Details" disclosure with "Copy details" and "Copy as curl".
+ *
+ * Only the title and the description are inside the `role="alert"` element: the countdown, the
+ * IDs and the buttons sit beside it, so nothing is announced twice. Renders nothing for `null`,
+ * `undefined` or an aborted request; works without a provider, and as react-error-boundary's
+ * `FallbackComponent`. Nothing the server sent is rendered as HTML.
+ *
+ * Parts carry `aek-banner…` classes (see `API_ERROR_BANNER_CLASS_NAMES`); the root has
+ * `data-kind` and `data-source`.
+ *
+ * @example
+ * ```tsx
+ * const orders = useApiQuery({ queryKey: ['orders'], path: 'orders' });
+ * <ApiErrorBanner
+ *   error={orders.error ?? orders.failureReason}
+ *   onRetry={() => orders.refetch()}
+ *   onRetryNow={orders.retryNow}
+ *   onStopRetrying={orders.stopRetrying}
+ * />
+ *
+ * <ErrorBoundary FallbackComponent={ApiErrorBanner}>
+ *   <Orders />
+ * </ErrorBoundary>
+ * ```
+ */
+export function ApiErrorBanner(props: ApiErrorBannerProps) {
+  const banner = useApiErrorBanner(props);
+  if (!banner) return null;
+  const hasActions = banner.showCountdown || banner.showTryAgain || banner.showRetryNow || banner.showStopRetrying || banner.showDismiss;
+
+  return (
+    <div {...banner.getRootProps()}>
+      <div {...banner.getAlertProps()}>
+        <p {...banner.getTitleProps()}>{banner.title}</p>
+        <p {...banner.getDescriptionProps()}>{banner.description}</p>
+      </div>
+
+      {(banner.supportId !== undefined || banner.rayId !== undefined) && (
+        <dl className={classNames.ids}>
+          {banner.supportId !== undefined && (
+            <div className={classNames.id}>
+              <dt className={classNames.label}>{banner.messages.supportIdLabel}</dt>
+              <dd className={classNames.value}>
+                <code {...banner.getSupportIdProps()}>{banner.supportId}</code>{' '}
+                <button {...banner.getCopySupportIdProps()} /> <PoliteAnnouncer {...banner.getCopyStatusProps(['supportId'])} />
+              </dd>
+            </div>
+          )}
+          {banner.rayId !== undefined && (
+            <div className={classNames.id}>
+              <dt className={classNames.label}>{banner.messages.rayIdLabel}</dt>
+              <dd className={classNames.value}>
+                <code className={classNames.code}>{banner.rayId}</code>
+              </dd>
+            </div>
+          )}
+        </dl>
+      )}
+      {banner.supportIdExpiresAt !== undefined && (
+        <p {...banner.getValidityProps()}>{banner.messages.supportIdValidUntil(banner.supportIdExpiresAt)}</p>
+      )}
+
+      {hasActions && (
+        <div className={classNames.actions}>
+          {banner.showTryAgain && <button {...banner.getTryAgainProps()} />}
+          {banner.showCountdown && <RetryCountdown {...banner.getCountdownProps()} />}
+          {banner.showRetryNow && <button {...banner.getRetryNowProps()} />}
+          {banner.showStopRetrying && <button {...banner.getStopRetryingProps()} />}
+          {banner.showDismiss && <button {...banner.getDismissProps()} />}
+        </div>
+      )}
+
+      {banner.showDetails && (
+        <details {...banner.getDetailsProps()}>
+          <summary {...banner.getSummaryProps()}>{banner.messages.details}</summary>
+          <dl className={classNames.facts}>
+            {banner.facts.map((fact) => (
+              <div key={fact.label} className={classNames.id}>
+                <dt className={classNames.label}>{fact.label}</dt>
+                <dd className={classNames.value}>{fact.value}</dd>
+              </div>
+            ))}
+          </dl>
+          <div className={classNames.actions}>
+            <button {...banner.getCopyDetailsProps()} />
+            <button {...banner.getCopyCurlProps()} />
+            <PoliteAnnouncer {...banner.getCopyStatusProps(['details', 'curl'])} />
+          </div>
+          {banner.copyFallbackText !== undefined && <pre {...banner.getCopyFallbackProps()}>{banner.copyFallbackText}</pre>}
+        </details>
+      )}
+    </div>
+  );
+}

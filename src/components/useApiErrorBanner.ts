@@ -1,0 +1,265 @@
+'use client';
+import { useId, useMemo, useState, type ButtonHTMLAttributes, type DetailsHTMLAttributes, type HTMLAttributes } from 'react';
+import type { ApiError } from '../core/ApiError.js';
+import { formatCurl } from '../core/format-curl.js';
+import { formatErrorReport } from '../core/format-report.js';
+import { KIND_DESCRIPTIONS, reasonPhrase } from '../core/kinds.js';
+import type { Messages, PartialMessages } from '../core/messages.js';
+import { getScheduledRetry, type ScheduledRetry } from '../core/retry-schedule.js';
+import { toApiError } from '../core/to-api-error.js';
+import { useMessages } from '../react/messages-context.js';
+import { useDeadlinePassed } from '../react/ticker.js';
+import { useIsOnline, useRetryWait } from '../react/useRetryCountdown.js';
+import { detailsShownByDefault } from './show-details.js';
+import type { PoliteAnnouncerProps } from './PoliteAnnouncer.js';
+import { useCopyToClipboard, type CopyStatus } from './useCopyToClipboard.js';
+import type { RetryCountdownProps } from './useRetryCountdownProps.js';
+
+/** Props of `ApiErrorBanner` and of {@link useApiErrorBanner}. */
+export interface ApiErrorBannerProps {
+  /** Anything thrown; mapped with `toApiError`. Nothing is shown for `null`, `undefined` or an aborted request. */
+  error: unknown;
+  /** Runs the request again; shows "Try again" when the error is retryable. */
+  onRetry?: () => void;
+  /** Shows "Dismiss"; called when it is pressed. */
+  onDismiss?: () => void;
+  /** Shows "Retry now" while an automatic retry is scheduled (such as a hook result's `retryNow`). */
+  onRetryNow?: () => void;
+  /** Shows "Stop retrying" while an automatic retry is scheduled (such as a hook result's `stopRetrying`). */
+  onStopRetrying?: () => void;
+  /** react-error-boundary's reset: "Try again" uses it when there is no `onRetry`. */
+  resetErrorBoundary?: (...args: unknown[]) => void;
+  /**
+   * Shows the technical details (method, URL, status, Ray ID, time) with "Copy details" and
+   * "Copy as curl". @default `process.env.NODE_ENV !== 'production'`, off where `process` does not exist
+   */
+  showDetails?: boolean;
+  /** Texts to use instead of the provider's or the defaults. */
+  messages?: PartialMessages;
+  /** Added to the root element's class (`aek-banner`). */
+  className?: string;
+}
+
+/** What the banner can copy. */
+export type BannerCopyTarget = 'supportId' | 'details' | 'curl';
+
+/** Class names of the banner's parts, for styling. */
+export const API_ERROR_BANNER_CLASS_NAMES = {
+  root: 'aek-banner',
+  alert: 'aek-banner__alert',
+  title: 'aek-banner__title',
+  description: 'aek-banner__description',
+  ids: 'aek-banner__ids',
+  id: 'aek-banner__id',
+  label: 'aek-banner__label',
+  value: 'aek-banner__value',
+  code: 'aek-banner__code',
+  copyStatus: 'aek-banner__copy-status',
+  validity: 'aek-banner__validity',
+  actions: 'aek-banner__actions',
+  button: 'aek-banner__button',
+  primaryButton: 'aek-banner__button aek-banner__button--primary',
+  countdown: 'aek-banner__countdown',
+  details: 'aek-banner__details',
+  summary: 'aek-banner__summary',
+  facts: 'aek-banner__facts',
+  copyFallback: 'aek-banner__copy-fallback',
+} as const;
+
+// Statuses where trying the same request again cannot help, whatever `retryable` says.
+const NEVER_RETRIED = new Set([400, 401, 403, 404, 406]);
+
+type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & { type: 'button'; children: string };
+
+/** One line of the technical details. */
+export interface BannerFact {
+  label: string;
+  value: string;
+}
+
+/** What {@link useApiErrorBanner} returns when there is an error to show. */
+export interface ApiErrorBannerParts {
+  /** The error shown. */
+  error: ApiError;
+  /** The texts in use. */
+  messages: Messages;
+  title: string;
+  /** The server's own `error` text when the API sent one, else the kind's friendly description. */
+  description: string;
+  supportId: string | undefined;
+  /** Until when support can look the support ID up. */
+  supportIdExpiresAt: Date | undefined;
+  rayId: string | undefined;
+  /** The automatic retry react-query has scheduled, if any. */
+  scheduledRetry: ScheduledRetry | undefined;
+  /** Whether the server asked to wait (or a retry is scheduled) and the wait is not over. */
+  waiting: boolean;
+  /** Whether to show the countdown next to the buttons. */
+  showCountdown: boolean;
+  showTryAgain: boolean;
+  showRetryNow: boolean;
+  showStopRetrying: boolean;
+  showDismiss: boolean;
+  showDetails: boolean;
+  /** Method, URL, status, Ray ID and time, labelled. */
+  facts: BannerFact[];
+  /** The latest copy: which text, and how it went. */
+  copyStatus: CopyStatus;
+  copyTarget: BannerCopyTarget | undefined;
+  /** The text to show (selected) when copying the details or the curl command failed. */
+  copyFallbackText: string | undefined;
+  getRootProps: () => HTMLAttributes<HTMLDivElement> & { 'data-kind': string; 'data-source': string };
+  /** The `role="alert"` element: the title and the description only. */
+  getAlertProps: () => HTMLAttributes<HTMLDivElement>;
+  getTitleProps: () => HTMLAttributes<HTMLParagraphElement>;
+  getDescriptionProps: () => HTMLAttributes<HTMLParagraphElement>;
+  /** The `<code>` holding the support ID; its text is selected when copying fails. */
+  getSupportIdProps: () => HTMLAttributes<HTMLElement> & { ref: ((element: HTMLElement | null) => void) | undefined };
+  getCopySupportIdProps: () => ButtonProps;
+  /** The polite status next to a copy button: "Copied", or the fallback hint. */
+  getCopyStatusProps: (targets: readonly BannerCopyTarget[]) => PoliteAnnouncerProps;
+  getValidityProps: () => HTMLAttributes<HTMLParagraphElement>;
+  getTryAgainProps: () => ButtonProps;
+  getCountdownProps: () => RetryCountdownProps;
+  getRetryNowProps: () => ButtonProps;
+  getStopRetryingProps: () => ButtonProps;
+  getDismissProps: () => ButtonProps;
+  getDetailsProps: () => DetailsHTMLAttributes<HTMLDetailsElement>;
+  getSummaryProps: () => HTMLAttributes<HTMLElement>;
+  getCopyDetailsProps: () => ButtonProps;
+  getCopyCurlProps: () => ButtonProps;
+  /** The `<pre>` showing the copied text, selected, when copying the details or curl failed. */
+  getCopyFallbackProps: () => HTMLAttributes<HTMLPreElement> & { ref: ((element: HTMLElement | null) => void) | undefined };
+}
+
+function joinClassNames(...names: Array<string | undefined>): string {
+  return names.filter(Boolean).join(' ');
+}
+
+function toShownError(error: unknown): ApiError | null {
+  if (error === null || error === undefined) return null;
+  const apiError = toApiError(error);
+  return apiError.kind === 'aborted' ? null : apiError;
+}
+
+/**
+ * The behaviour of `ApiErrorBanner` without its markup: which texts and buttons to show, the
+ * copy logic, the wait, and props for each part. Returns `null` when there is nothing to show.
+ * Use it to render the banner with your own design system.
+ *
+ * @example
+ * ```tsx
+ * function MyBanner(props: ApiErrorBannerProps) {
+ *   const banner = useApiErrorBanner(props);
+ *   if (!banner) return null;
+ *   return (
+ *     <div {...banner.getRootProps()}>
+ *       <div {...banner.getAlertProps()}>
+ *         <strong {...banner.getTitleProps()}>{banner.title}</strong>
+ *         <p {...banner.getDescriptionProps()}>{banner.description}</p>
+ *       </div>
+ *       {banner.showTryAgain && <MyButton {...banner.getTryAgainProps()} />}
+ *     </div>
+ *   );
+ * }
+ * ```
+ */
+export function useApiErrorBanner(props: ApiErrorBannerProps): ApiErrorBannerParts | null {
+  const { error: thrown, onRetry, onDismiss, onRetryNow, onStopRetrying, resetErrorBoundary, className } = props;
+  const error = useMemo(() => toShownError(thrown), [thrown]);
+  const messages = useMessages(props.messages);
+  const { status: copyStatus, target: copyTarget, text: copyText, copy, fallbackRef } = useCopyToClipboard<BannerCopyTarget>();
+  const ids = { title: useId(), description: useId(), summary: useId() };
+
+  const { deadline, scheduled: remembered } = useRetryWait(error);
+  const scheduled = getScheduledRetry(error);
+  const passed = useDeadlinePassed(deadline);
+  const online = useIsOnline();
+  // Once a wait was seen, its countdown stays to say that it is over.
+  const [waitedFor, setWaitedFor] = useState<number>();
+  if (deadline !== undefined && !passed && waitedFor !== deadline) setWaitedFor(deadline);
+
+  if (!error) return null;
+
+  const kindMessages = messages[error.kind];
+  const fromServer = error.source === 'api' && error.message !== KIND_DESCRIPTIONS[error.kind];
+  const retry = onRetry ?? (resetErrorBoundary ? () => resetErrorBoundary() : undefined);
+  const waiting = deadline !== undefined && !passed;
+  const showTryAgain = error.retryable && retry !== undefined && !NEVER_RETRIED.has(error.status);
+  const showCountdown =
+    deadline !== undefined &&
+    (remembered !== undefined || error.retryable) &&
+    (waiting || waitedFor === deadline || (remembered !== undefined && !online));
+  const showDetails = props.showDetails ?? detailsShownByDefault();
+  const supportIdExpiresAt = error.supportIdExpiresAt === undefined ? undefined : new Date(error.supportIdExpiresAt);
+
+  const facts: BannerFact[] = [
+    { label: messages.methodLabel, value: error.method },
+    ...(error.url ? [{ label: messages.urlLabel, value: error.url }] : []),
+    { label: messages.statusLabel, value: messages.statusText(error.status, reasonPhrase(error.status)) },
+    ...(error.rayId ? [{ label: messages.rayIdLabel, value: error.rayId }] : []),
+    { label: messages.timeLabel, value: messages.formatTime(new Date(error.receivedAt)) },
+  ];
+  const failedOn = (target: BannerCopyTarget) => copyStatus === 'failed' && copyTarget === target;
+  const copyFallbackText = failedOn('details') || failedOn('curl') ? copyText : undefined;
+  const button = (children: string, onClick: (() => void) | undefined, primary = false): ButtonProps => ({
+    type: 'button',
+    className: primary ? API_ERROR_BANNER_CLASS_NAMES.primaryButton : API_ERROR_BANNER_CLASS_NAMES.button,
+    onClick,
+    children,
+  });
+
+  return {
+    error,
+    messages,
+    title: kindMessages.title,
+    description: fromServer ? error.message : kindMessages.description,
+    supportId: error.supportId,
+    supportIdExpiresAt,
+    rayId: error.rayId,
+    scheduledRetry: scheduled,
+    waiting,
+    showCountdown,
+    showTryAgain,
+    showRetryNow: scheduled !== undefined && onRetryNow !== undefined,
+    showStopRetrying: scheduled !== undefined && onStopRetrying !== undefined,
+    showDismiss: onDismiss !== undefined,
+    showDetails,
+    facts,
+    copyStatus,
+    copyTarget,
+    copyFallbackText,
+    getRootProps: () => ({
+      className: joinClassNames(API_ERROR_BANNER_CLASS_NAMES.root, className),
+      'data-kind': error.kind,
+      'data-source': error.source,
+    }),
+    getAlertProps: () => ({ role: 'alert', className: API_ERROR_BANNER_CLASS_NAMES.alert }),
+    getTitleProps: () => ({ id: ids.title, className: API_ERROR_BANNER_CLASS_NAMES.title }),
+    getDescriptionProps: () => ({ id: ids.description, className: API_ERROR_BANNER_CLASS_NAMES.description }),
+    getSupportIdProps: () => ({
+      className: API_ERROR_BANNER_CLASS_NAMES.code,
+      ref: copyFallbackText === undefined ? fallbackRef : undefined,
+    }),
+    getCopySupportIdProps: () => button(messages.copySupportId, () => void copy('supportId', error.supportId ?? '')),
+    getCopyStatusProps: (targets) => {
+      const mine = copyTarget !== undefined && targets.includes(copyTarget);
+      const message = !mine ? '' : copyStatus === 'copied' ? messages.copied : copyStatus === 'failed' ? messages.copyFallbackHint : '';
+      return { message, className: API_ERROR_BANNER_CLASS_NAMES.copyStatus };
+    },
+    getValidityProps: () => ({ className: API_ERROR_BANNER_CLASS_NAMES.validity }),
+    getTryAgainProps: () => ({ ...button(messages.tryAgain, retry, true), disabled: waiting }),
+    getCountdownProps: () => ({ error, messages: props.messages, className: API_ERROR_BANNER_CLASS_NAMES.countdown }),
+    getRetryNowProps: () => button(messages.retryNow, onRetryNow),
+    getStopRetryingProps: () => button(messages.stopRetrying, onStopRetrying),
+    getDismissProps: () => button(messages.dismiss, onDismiss),
+    getDetailsProps: () => ({ className: API_ERROR_BANNER_CLASS_NAMES.details, 'aria-labelledby': ids.summary }),
+    getSummaryProps: () => ({ id: ids.summary, className: API_ERROR_BANNER_CLASS_NAMES.summary }),
+    getCopyDetailsProps: () => button(messages.copyDetails, () => void copy('details', formatErrorReport(error))),
+    getCopyCurlProps: () => button(messages.copyAsCurl, () => void copy('curl', formatCurl(error))),
+    getCopyFallbackProps: () => ({
+      className: API_ERROR_BANNER_CLASS_NAMES.copyFallback,
+      ref: copyFallbackText === undefined ? undefined : fallbackRef,
+    }),
+  };
+}

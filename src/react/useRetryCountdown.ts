@@ -1,0 +1,159 @@
+'use client';
+import { onlineManager } from '@tanstack/react-query';
+import { useState, useSyncExternalStore } from 'react';
+import { isApiError, type ApiError } from '../core/ApiError.js';
+import { getScheduledRetry, type ScheduledRetry } from '../core/retry-schedule.js';
+import { useWholeSecondsLeft } from './ticker.js';
+
+/**
+ * The parts of a react-query query or mutation result the countdown reads: the failure being
+ * retried (`failureReason`) or the final one (`error`), and whether react-query holds the retry.
+ */
+export interface RetryingResult {
+  /** The latest failure, while react-query still retries. */
+  failureReason?: unknown;
+  /** The final failure. */
+  error?: unknown;
+  /** A query's fetch status: `'paused'` while it waits for the network. */
+  fetchStatus?: string;
+  /** A mutation's: `true` while it waits for the network. */
+  isPaused?: boolean;
+}
+
+/**
+ * What a countdown counts down to: a time (epoch ms or `Date`), an `ApiError` (its scheduled
+ * retry, else `receivedAt + retryAfterMs`), a query or mutation result (its failure's schedule),
+ * or nothing.
+ */
+export type RetryCountdownTarget = number | Date | ApiError | RetryingResult | null | undefined;
+
+/** What {@link useRetryCountdown} returns, as of the latest tick (once per whole second of the wait). */
+export interface RetryCountdownState {
+  /** Milliseconds left; 0 when there is no wait or it is over. */
+  remainingMs: number;
+  /** Whole seconds left, rounded up: 1 until the wait is over. */
+  seconds: number;
+  /** Whether a wait is going on (time is left, or react-query holds the retry). */
+  active: boolean;
+  /** Whether react-query holds the retry: offline, or the result's fetch is paused. */
+  paused: boolean;
+  /** From 0 when the wait began to 1 when it ends, linear in time. */
+  progress: number;
+}
+
+/** @internal A countdown target, read. */
+export interface ResolvedTarget {
+  /** When the wait ends (epoch ms), if there is one. */
+  deadline: number | undefined;
+  /** When the wait began, when the target knows it (a failure's `receivedAt`, a schedule's `since`). */
+  start: number | undefined;
+  /** The automatic retry react-query will run at `deadline`, if one is scheduled. */
+  scheduled: ScheduledRetry | undefined;
+  /** Whether the result itself says react-query is holding it (`fetchStatus: 'paused'`, `isPaused`). */
+  heldByResult: boolean;
+}
+
+function fromFailure(failure: unknown): Omit<ResolvedTarget, 'heldByResult'> {
+  const scheduled = getScheduledRetry(failure);
+  if (scheduled) return { deadline: scheduled.at, start: scheduled.since, scheduled };
+  if (isApiError(failure) && failure.retryAfterMs !== undefined) {
+    return { deadline: failure.receivedAt + failure.retryAfterMs, start: failure.receivedAt, scheduled: undefined };
+  }
+  return { deadline: undefined, start: undefined, scheduled: undefined };
+}
+
+const NOTHING: ResolvedTarget = { deadline: undefined, start: undefined, scheduled: undefined, heldByResult: false };
+
+/** The failure a target is about, if it is an error or a result rather than a time. */
+function failureOf(target: RetryCountdownTarget): unknown {
+  if (target === null || target === undefined || typeof target === 'number' || target instanceof Date) return undefined;
+  if (isApiError(target)) return target;
+  return target.failureReason ?? target.error ?? undefined;
+}
+
+/** @internal Reads a countdown target: when its wait ends, when it began, and what holds it. */
+export function resolveRetryTarget(target: RetryCountdownTarget): ResolvedTarget {
+  if (target === null || target === undefined) return NOTHING;
+  if (typeof target === 'number') return Number.isFinite(target) ? { ...NOTHING, deadline: target } : NOTHING;
+  if (target instanceof Date) return Number.isNaN(target.getTime()) ? NOTHING : { ...NOTHING, deadline: target.getTime() };
+  if (isApiError(target)) return { ...fromFailure(target), heldByResult: false };
+  return { ...fromFailure(failureOf(target)), heldByResult: target.fetchStatus === 'paused' || target.isPaused === true };
+}
+
+interface RememberedWait {
+  failure: unknown;
+  deadline: number;
+  start: number;
+  scheduled: ScheduledRetry | undefined;
+}
+
+/**
+ * @internal {@link resolveRetryTarget} with memory: a bare time's wait starts when first seen,
+ * and a failure keeps its deadline after its schedule is cleared (that happens when the retry
+ * begins, often before anything re-renders), so the countdown still reaches its end.
+ */
+export function useRetryWait(target: RetryCountdownTarget): ResolvedTarget {
+  const resolved = resolveRetryTarget(target);
+  const failure = failureOf(target);
+  const [remembered, setRemembered] = useState<RememberedWait>();
+  const same = remembered !== undefined && remembered.failure === failure;
+
+  if (resolved.deadline !== undefined) {
+    const start = resolved.start ?? (same && remembered.deadline === resolved.deadline ? remembered.start : Date.now());
+    if (!same || remembered.deadline !== resolved.deadline || remembered.start !== start || remembered.scheduled !== resolved.scheduled) {
+      setRemembered({ failure, deadline: resolved.deadline, start, scheduled: resolved.scheduled });
+    }
+    return { ...resolved, start };
+  }
+  if (failure !== undefined && same) {
+    return { deadline: remembered.deadline, start: remembered.start, scheduled: remembered.scheduled, heldByResult: resolved.heldByResult };
+  }
+  return resolved;
+}
+
+const subscribeOnline = (listener: () => void) => onlineManager.subscribe(listener);
+const readOnline = () => onlineManager.isOnline();
+const readOnlineOnServer = () => true;
+
+/** @internal Whether react-query thinks the browser is online; re-renders when that changes. */
+export function useIsOnline(): boolean {
+  return useSyncExternalStore(subscribeOnline, readOnline, readOnlineOnServer);
+}
+
+/**
+ * A countdown to the next try: the time the server asked to wait, or the retry react-query has
+ * scheduled. Re-renders its component once per second of the wait (all countdowns on the page
+ * share one timer, which stops when nothing waits) and never after the wait is over.
+ *
+ * `target` is an epoch-ms time, a `Date`, an `ApiError`, a query or mutation result, or `null`.
+ * While react-query holds the retry (offline, or `fetchStatus: 'paused'`), `paused` is `true`:
+ * show "Waiting for the network" rather than a false "0 s".
+ *
+ * @example
+ * ```tsx
+ * function Orders() {
+ *   const orders = useApiQuery({ queryKey: ['orders'], path: 'orders' });
+ *   const { active, seconds, paused } = useRetryCountdown(orders);
+ *   if (!active) return null;
+ *   return <p>{paused ? 'Waiting for the network' : `Retrying in ${seconds} s`}</p>;
+ * }
+ * ```
+ */
+export function useRetryCountdown(target: RetryCountdownTarget): RetryCountdownState {
+  return useCountdownOfWait(useRetryWait(target));
+}
+
+/** @internal {@link useRetryCountdown} for a wait already read with {@link useRetryWait}. */
+export function useCountdownOfWait(wait: ResolvedTarget): RetryCountdownState {
+  const { deadline, start, scheduled, heldByResult } = wait;
+  const online = useIsOnline();
+  const seconds = useWholeSecondsLeft(deadline);
+  const paused = heldByResult || (!online && scheduled !== undefined);
+  if (deadline === undefined) return { remainingMs: 0, seconds: 0, active: paused, paused, progress: 0 };
+
+  const now = Date.now();
+  const remainingMs = seconds === 0 ? 0 : Math.max(1, deadline - now);
+  const total = deadline - (start ?? now);
+  const progress = remainingMs === 0 || total <= 0 ? 1 : Math.min(1, Math.max(0, (now - (start ?? now)) / total));
+  return { remainingMs, seconds, active: seconds > 0 || paused, paused, progress };
+}

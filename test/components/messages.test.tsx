@@ -1,0 +1,123 @@
+import { render, screen, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { ApiErrorBanner } from '../../src/components/ApiErrorBanner.js';
+import { RetryCountdown } from '../../src/components/RetryCountdown.js';
+import { ApiError } from '../../src/core/ApiError.js';
+import { API_ERROR_KINDS, KIND_DESCRIPTIONS } from '../../src/core/kinds.js';
+import { defaultMessages, mergeMessages, type PartialMessages } from '../../src/core/messages.js';
+import { MessagesProvider } from '../../src/react/messages-context.js';
+import { expectNoAxeViolations } from './axe.js';
+import { restoreClock, useFakeClock } from './fake-clock.js';
+
+const NOW = Date.UTC(2026, 2, 2, 10, 15, 30);
+
+const german: PartialMessages = {
+  rate_limited: { title: 'Zu viele Anfragen', description: 'Bitte warten Sie einen Moment.' },
+  supportIdLabel: 'Support-ID',
+  copySupportId: 'Support-ID kopieren',
+  supportIdValidUntil: (date) =>
+    `Der Support findet diese ID bis ${new Intl.DateTimeFormat('de-DE', { dateStyle: 'long', timeZone: 'UTC' }).format(date)}.`,
+  retryingIn: (seconds) => `Neuer Versuch in ${new Intl.NumberFormat('de-DE').format(seconds)} s`,
+  canRetryIn: (seconds) => `Erneut möglich in ${new Intl.NumberFormat('de-DE').format(seconds)} s`,
+  waitProgress: 'Verbleibende Wartezeit',
+  tryAgain: 'Erneut versuchen',
+  dismiss: 'Schließen',
+  details: 'Einzelheiten',
+};
+
+beforeEach(() => {
+  useFakeClock(NOW);
+});
+
+afterEach(() => {
+  restoreClock();
+});
+
+function rateLimited(): ApiError {
+  return new ApiError({ status: 429, retryAfterMs: 1_200_000, supportId: 'req_8f2a91', receivedAt: NOW });
+}
+
+function expectGerman(): void {
+  expect(screen.getByRole('alert').textContent).toBe('Zu viele AnfragenBitte warten Sie einen Moment.');
+  expect(screen.getByRole('button', { name: 'Support-ID kopieren' })).toBeDefined();
+  expect(screen.getByRole('button', { name: 'Erneut versuchen' })).toHaveProperty('disabled', true);
+  expect(screen.getByRole('button', { name: 'Schließen' })).toBeDefined();
+  expect(screen.getByRole('progressbar', { name: 'Verbleibende Wartezeit', description: 'Erneut möglich in 1.200 s' })).toBeDefined();
+  expect(screen.getAllByRole('paragraph').map((paragraph) => paragraph.textContent)).toContain('Der Support findet diese ID bis 9. März 2026.');
+  expect(screen.getByRole('group', { name: 'Einzelheiten' })).toBeDefined();
+}
+
+describe('messages', () => {
+  test('has the English texts of the contract', () => {
+    expect(defaultMessages.retryingIn(12)).toBe('Retrying in 12 s');
+    expect(defaultMessages.canRetryIn(12)).toBe('You can try again in 12 s');
+    expect(defaultMessages.copySupportId).toBe('Copy support ID');
+    expect(defaultMessages.copied).toBe('Copied');
+    expect(defaultMessages.waitingForNetwork).toBe('Waiting for the network');
+    expect(defaultMessages.tryAgain).toBe('Try again');
+    expect(defaultMessages.retryNow).toBe('Retry now');
+    expect(defaultMessages.stopRetrying).toBe('Stop retrying');
+    expect(defaultMessages.dismiss).toBe('Dismiss');
+    expect(defaultMessages.details).toBe('Details');
+    expect(defaultMessages.copyDetails).toBe('Copy details');
+    expect(defaultMessages.copyAsCurl).toBe('Copy as curl');
+    for (const kind of API_ERROR_KINDS) {
+      expect(defaultMessages[kind].title).not.toBe('');
+      expect(defaultMessages[kind].description).toBe(KIND_DESCRIPTIONS[kind]);
+    }
+  });
+
+  test('deep-merges partial messages, later ones winning, and skips undefined values', () => {
+    const merged = mergeMessages(
+      defaultMessages,
+      { rate_limited: { title: 'Slow down' }, tryAgain: 'Retry' },
+      undefined,
+      { tryAgain: 'Again', dismiss: undefined, rate_limited: { description: undefined } },
+    );
+    expect(merged.rate_limited).toEqual({ title: 'Slow down', description: defaultMessages.rate_limited.description });
+    expect(merged.tryAgain).toBe('Again');
+    expect(merged.dismiss).toBe('Dismiss');
+    expect(defaultMessages.rate_limited.title).toBe('Too many requests');
+  });
+
+  test('shows a second language given through the messages prop', async () => {
+    const { container } = render(<ApiErrorBanner error={rateLimited()} onRetry={() => {}} onDismiss={() => {}} showDetails messages={german} />);
+    expectGerman();
+    await expectNoAxeViolations(container);
+  });
+
+  test('shows a second language given through the messages context', () => {
+    render(
+      <MessagesProvider messages={german}>
+        <ApiErrorBanner error={rateLimited()} onRetry={() => {}} onDismiss={() => {}} showDetails />
+      </MessagesProvider>,
+    );
+    expectGerman();
+  });
+
+  test('lets the prop override the context, and an inner provider the outer one', () => {
+    render(
+      <MessagesProvider messages={german}>
+        <MessagesProvider messages={{ dismiss: 'Ausblenden' }}>
+          <ApiErrorBanner error={rateLimited()} onDismiss={() => {}} messages={{ rate_limited: { title: 'Langsamer, bitte' } }} />
+        </MessagesProvider>
+      </MessagesProvider>,
+    );
+    expect(screen.getByRole('alert').textContent).toBe('Langsamer, bitteBitte warten Sie einen Moment.');
+    expect(screen.getByRole('button', { name: 'Ausblenden' })).toBeDefined();
+    expect(screen.getByRole('button', { name: 'Support-ID kopieren' })).toBeDefined();
+  });
+
+  test('translates the countdown through the prop and the context', () => {
+    const { unmount } = render(<RetryCountdown until={NOW + 12_000} messages={german} />);
+    expect(screen.getByRole('progressbar', { name: 'Verbleibende Wartezeit', description: 'Erneut möglich in 12 s' })).toBeDefined();
+    unmount();
+    render(
+      <MessagesProvider messages={german}>
+        <RetryCountdown until={NOW + 12_000} />
+      </MessagesProvider>,
+    );
+    const bar = screen.getByRole('progressbar', { name: 'Verbleibende Wartezeit', description: 'Erneut möglich in 12 s' });
+    expect(within(bar.parentElement!).getByRole('status').textContent).toBe('Erneut möglich in 12 s');
+  });
+});
