@@ -1,6 +1,6 @@
 import { cleanMessage, isValidSupportId } from './clean-text.js';
 import { isRetryableKind, KIND_DESCRIPTIONS, kindForStatus, type ApiErrorKind } from './kinds.js';
-import { redactUrl } from './redact.js';
+import { redactUrl, redactUrlsInText } from './redact.js';
 
 /** Who produced the failure: the API itself, its Cloudflare edge, or the client (no response). */
 export type ApiErrorSource = 'api' | 'edge' | 'client';
@@ -118,7 +118,8 @@ export class ApiError extends Error {
   constructor(init: ApiErrorInit = {}) {
     const status = Number.isInteger(init.status) && init.status! >= 0 && init.status! <= 999 ? init.status! : 0;
     const kind = init.kind ?? (status === 0 ? 'unknown' : kindForStatus(status));
-    super(cleanMessage(init.message) ?? KIND_DESCRIPTIONS[kind], { cause: init.cause });
+    const message = cleanMessage(init.message);
+    super(message === undefined ? KIND_DESCRIPTIONS[kind] : redactUrlsInText(message), { cause: init.cause });
     this.status = status;
     this.kind = kind;
     this.receivedAt = Number.isFinite(init.receivedAt) ? init.receivedAt! : Date.now();
@@ -162,9 +163,10 @@ export class ApiError extends Error {
  * by falling back to the error's shape when `instanceof` fails.
  */
 export function isApiError(value: unknown): value is ApiError {
-  if (value instanceof ApiError) return true;
   if (typeof value !== 'object' || value === null) return false;
+  // Guarded whole: `instanceof` runs a proxy's `getPrototypeOf` trap, which may throw.
   try {
+    if (value instanceof ApiError) return true;
     const candidate = value as Partial<Record<keyof ApiError, unknown>>;
     return (
       candidate.name === 'ApiError' &&

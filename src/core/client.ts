@@ -35,6 +35,8 @@ interface ClientContext {
   budget: RetryBudget | undefined;
   secrets: Set<string>;
   report: (error: ApiError) => ApiError;
+  /** A signal given to the client itself (`createApiClient` or `extend`): its abort is an abort too. */
+  signal: AbortSignal | null | undefined;
 }
 
 const contexts = new WeakMap<object, ClientContext>();
@@ -114,7 +116,14 @@ export function createApiClient(options: ApiClientOptions = {}): KyInstance {
     }
   };
 
-  const context: ClientContext = { gate, budget, secrets, report };
+  // Runs last, so it sees the request as it leaves, whatever the hooks before it changed.
+  const remember: BeforeRequestHook = ({ request, options: requestOptions }) => {
+    request.headers.set('accept', 'application/json');
+    const slot = requestOptions.context[REQUEST_SLOT];
+    if (isRequestSlot(slot)) slot.request = request;
+  };
+
+  const context: ClientContext = { gate, budget, secrets, report, signal: kyOptions.signal };
   const instance = ky.create({
     ...kyOptions,
     headers: { accept: 'application/json', ...headersObject(headers) },
@@ -131,7 +140,7 @@ export function createApiClient(options: ApiClientOptions = {}): KyInstance {
     },
     hooks: {
       ...hooks,
-      beforeRequest: [waitAtGate, authorize, ...(hooks?.beforeRequest ?? [])],
+      beforeRequest: [waitAtGate, authorize, ...(hooks?.beforeRequest ?? []), remember],
       afterResponse: [observe, ...(hooks?.afterResponse ?? [])],
     },
   });
@@ -145,13 +154,40 @@ function headersObject(headers: Options['headers']): Record<string, string | und
   return headers as Record<string, string | undefined>;
 }
 
+type Input = Parameters<KyInstance>[0];
+
+// Where a request made through the wrapper leaves its `Request` for the error mapping: a body
+// that breaks off mid-read fails outside ky's own error path and carries no request.
+const REQUEST_SLOT = 'apiErrorKitRequest';
+
+interface RequestSlot {
+  request: Request | undefined;
+}
+
+function isRequestSlot(value: unknown): value is RequestSlot {
+  return typeof value === 'object' && value !== null && 'request' in value;
+}
+
 function wrapInstance(instance: KyInstance, context: ClientContext): KyInstance {
-  const call = ((input, options) => guard(instance(input, options), options, context)) as KyInstance;
+  const send = <T>(request: (input: Input, options: Options) => ResponsePromise<T>, input: Input, options?: Options) => {
+    const slot: RequestSlot = { request: undefined };
+    const withSlot: Options = { ...options, context: { ...options?.context, [REQUEST_SLOT]: slot } };
+    try {
+      return guard(request(input, withSlot), input, options, slot, context);
+    } catch (error) {
+      // ky throws some mistakes (a malformed URL) at once: they reject like any other failure.
+      return guard(Promise.reject(error) as ResponsePromise<T>, input, options, slot, context);
+    }
+  };
+  const call = ((input, options) => send((i, o) => instance(i, o), input, options)) as KyInstance;
   for (const method of HTTP_METHODS) {
-    (call as unknown as Record<string, unknown>)[method] = (input: Parameters<KyInstance>[0], options?: Options) =>
-      guard(instance[method](input, options), options, context);
+    (call as unknown as Record<string, unknown>)[method] = (input: Input, options?: Options) =>
+      send((i, o) => instance[method](i, o), input, options);
   }
-  call.extend = (options) => wrapInstance(instance.extend(options), context);
+  call.extend = (options) => {
+    const signal = typeof options === 'object' && options.signal !== undefined ? options.signal : context.signal;
+    return wrapInstance(instance.extend(options), { ...context, signal });
+  };
   // `create` starts from scratch by ky's definition: none of this client's behaviour carries over.
   call.create = instance.create;
   Object.assign(call, { stop: instance.stop, retry: instance.retry });
@@ -159,16 +195,49 @@ function wrapInstance(instance: KyInstance, context: ClientContext): KyInstance 
   return call;
 }
 
-function guard<T>(promise: ResponsePromise<T>, options: Options | undefined, context: ClientContext): ResponsePromise<T> {
+// The original error stays as `cause`; its request must not carry the credential into logs.
+function scrubCredentials(error: unknown, slot: RequestSlot): void {
+  for (const holder of [error, slot]) {
+    try {
+      const request = (holder as { request?: unknown }).request;
+      if (request instanceof Request) request.headers.delete('authorization');
+    } catch {
+      // Immutable headers: nothing to scrub there.
+    }
+  }
+}
+
+function guard<T>(
+  promise: ResponsePromise<T>,
+  input: Input,
+  options: Options | undefined,
+  slot: RequestSlot,
+  context: ClientContext,
+): ResponsePromise<T> {
+  const signals = [options?.signal, input instanceof Request ? input.signal : undefined, context.signal];
+  // The bare promise and a body method (`.json()`) reject with the same thrown value: map and
+  // report it once, so `onError` and the retry budget see one failure, and both reject alike.
+  const mapped = new WeakMap<object, ApiError>();
   const fail = (error: unknown): never => {
-    if (isAbortError(error, options?.signal)) throw error;
+    if (signals.some((signal) => isAbortError(error, signal))) throw error;
     if (isApiError(error)) throw error;
-    throw context.report(toApiError(error, { secrets: context.secrets }));
+    const known = typeof error === 'object' && error !== null ? mapped.get(error) : undefined;
+    if (known) throw known;
+    const apiError = context.report(toApiError(error, { secrets: context.secrets, request: slot.request }));
+    scrubCredentials(error, slot);
+    if (typeof error === 'object' && error !== null) mapped.set(error, apiError);
+    throw apiError;
   };
   const guarded = promise.then((response) => response, fail) as ResponsePromise<T>;
   // Callers often use only a body method; the bare promise must not report an unhandled rejection then.
   guarded.catch(() => undefined);
+  // A request that failed before ky built it has no body methods: give it some, rejecting alike.
+  const failedEarly = typeof promise.json !== 'function';
   for (const method of BODY_METHODS) {
+    if (failedEarly) {
+      (guarded as unknown as Record<string, unknown>)[method] = () => guarded;
+      continue;
+    }
     if (typeof promise[method] !== 'function') continue;
     (guarded as unknown as Record<string, unknown>)[method] = (...args: unknown[]) =>
       (promise[method] as (...a: unknown[]) => Promise<unknown>)(...args).catch(fail);

@@ -92,8 +92,8 @@ export function readErrorBody(body: unknown, headers: Headers): ErrorBodyInfo {
   return withRayId(info, headerRayId);
 }
 
-// Servers that send JSON under a wrong content type reach ky as text: read it as JSON after all.
-function jsonInText(body: unknown): unknown {
+/** @internal Servers that send JSON under a wrong content type reach ky as text: read it as JSON after all. */
+export function jsonInText(body: unknown): unknown {
   if (typeof body !== 'string' || body.length > HTML_SCAN_LIMIT || !body.trimStart().startsWith('{')) return body;
   try {
     return JSON.parse(body) as unknown;

@@ -105,6 +105,10 @@ export const KIND_DESCRIPTIONS: Readonly<Record<ApiErrorKind, string>> = {
 };
 
 const REASON_PHRASES: Readonly<Record<number, string>> = {
+  200: 'OK',
+  201: 'Created',
+  202: 'Accepted',
+  204: 'No Content',
   400: 'Bad Request',
   401: 'Unauthorized',
   402: 'Payment Required',

@@ -35,6 +35,9 @@ export interface RateLimitGate {
   dispose(): void;
 }
 
+// The longest delay a timer takes; a longer one would fire at once (and spin).
+const MAX_TIMER_MS = 2_147_483_647;
+
 const OPEN: RateLimitGateSnapshot = Object.freeze({ closedUntil: null });
 
 interface ChannelMessage {
@@ -56,7 +59,7 @@ const localPeers = new Map<string, Set<(until: number) => void>>();
  * gate.subscribe(() => console.log(gate.snapshot().closedUntil));
  * ```
  */
-export function createRateLimitGate({ channel, now = Date.now }: RateLimitGateOptions = {}): RateLimitGate {
+export function createRateLimitGate({ channel, now = () => Date.now() }: RateLimitGateOptions = {}): RateLimitGate {
   let state: RateLimitGateSnapshot = OPEN;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const listeners = new Set<() => void>();
@@ -69,7 +72,7 @@ export function createRateLimitGate({ channel, now = Date.now }: RateLimitGateOp
   };
 
   const schedule = (delay: number) => {
-    timer = setTimeout(open, delay);
+    timer = setTimeout(open, Math.min(delay, MAX_TIMER_MS));
     // A closed gate must not keep a Node process alive on its own.
     (timer as { unref?: () => void }).unref?.();
   };
@@ -110,6 +113,8 @@ export function createRateLimitGate({ channel, now = Date.now }: RateLimitGateOp
     peers.add(receive);
     if (typeof BroadcastChannel === 'function') {
       broadcast = new BroadcastChannel(`api-error-kit:${channel}`);
+      // Like the timer: listening for other tabs must not keep a Node process alive.
+      (broadcast as { unref?: () => void }).unref?.();
       broadcast.onmessage = (event: MessageEvent<ChannelMessage>) => {
         const data = event.data;
         if (data && data.type === 'api-error-kit/close' && typeof data.until === 'number') apply(data.until);

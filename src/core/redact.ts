@@ -50,3 +50,15 @@ export function redactSecrets(text: string, secrets: Iterable<string>): string {
   }
   return result;
 }
+
+// URL user info (`//user:pass@`) and secret-named query parameters (`?api_key=…`) inside free text.
+const TEXT_USER_INFO = /(\/\/)[^\s/?#@]+@/g;
+const TEXT_SECRET_PARAM = /([?&][^\s=&#]*?(?:key|token|secret|password|signature|auth|session|code)[^\s=&#]*=)[^\s&#]+/gi;
+
+/**
+ * Redacts URL credentials and secret query parameters wherever they appear in a text (an
+ * error message that quotes the URL it failed on, say).
+ */
+export function redactUrlsInText(text: string): string {
+  return text.replace(TEXT_USER_INFO, '$1').replace(TEXT_SECRET_PARAM, `$1${REDACTED}`);
+}

@@ -7,6 +7,17 @@ export const MAX_RETRY_AFTER_MS = 2_147_483_647;
 const DELTA_SECONDS = /^\d+(?:\.\d+)?$/;
 // RFC 9110 HTTP-date: IMF-fixdate, the obsolete RFC 850 form, and asctime.
 const HTTP_DATE = /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s+[\w :-]+$/i;
+// asctime carries no zone; RFC 9110 says it is UTC, while `Date.parse` would read local time.
+const ASCTIME = /^[A-Za-z]{3} ([A-Za-z]{3}) {1,2}(\d{1,2}) (\d{2}):(\d{2}):(\d{2}) (\d{4})$/;
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+function parseHttpDate(text: string): number {
+  const asctime = ASCTIME.exec(text);
+  if (!asctime) return Date.parse(text);
+  const [, month, day, hours, minutes, seconds, year] = asctime;
+  const monthIndex = MONTHS.indexOf(month!.toLowerCase());
+  return monthIndex === -1 ? Number.NaN : Date.UTC(Number(year), monthIndex, Number(day), Number(hours), Number(minutes), Number(seconds));
+}
 
 function fromSeconds(seconds: number): number | undefined {
   if (!Number.isFinite(seconds) || seconds < 0) return undefined;
@@ -35,16 +46,16 @@ export function parseRetryAfter(value: unknown, now: number = Date.now()): numbe
   if (text === '' || text.length > 64) return undefined;
   if (DELTA_SECONDS.test(text)) return fromSeconds(Number(text));
   if (!HTTP_DATE.test(text)) return undefined;
-  const at = Date.parse(text);
+  const at = parseHttpDate(text);
   if (!Number.isFinite(at) || !Number.isFinite(now)) return undefined;
-  return Math.min(Math.max(0, at - now), MAX_RETRY_AFTER_MS);
+  return Math.min(Math.max(0, Math.round(at - now)), MAX_RETRY_AFTER_MS);
 }
 
 /** The server's clock per its `Date` header, or `undefined` when absent or unreadable. */
 export function serverDate(headers: Headers): number | undefined {
   const value = headers.get('date');
   if (!value) return undefined;
-  const at = Date.parse(value);
+  const at = parseHttpDate(value.trim());
   return Number.isFinite(at) ? at : undefined;
 }
 
@@ -75,6 +86,8 @@ export function exhaustedQuotaResetMs(headers: Headers, now: number = Date.now()
 }
 
 function quotaResetMs(headers: Headers, now: number, requireExhausted: boolean): number | undefined {
+  // An epoch reset is read against the server's clock, like an HTTP-date: client clock skew does not count.
+  const reference = serverDate(headers) ?? now;
   let latest: number | undefined;
   const consider = (ms: number | undefined) => {
     if (ms !== undefined && (latest === undefined || ms > latest)) latest = ms;
@@ -95,10 +108,10 @@ function quotaResetMs(headers: Headers, now: number, requireExhausted: boolean):
     }
   }
   if (!requireExhausted || isZero(headers.get('ratelimit-remaining'))) {
-    consider(parseRetryAfter(headers.get('ratelimit-reset')));
+    consider(parseRetryAfter(headers.get('ratelimit-reset'), reference));
   }
   if (!requireExhausted || isZero(headers.get('x-ratelimit-remaining'))) {
-    consider(xRateLimitReset(headers.get('x-ratelimit-reset'), now));
+    consider(xRateLimitReset(headers.get('x-ratelimit-reset'), reference));
   }
   return latest;
 }

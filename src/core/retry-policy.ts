@@ -42,8 +42,9 @@ export const DEFAULT_RETRY_POLICY: Readonly<Required<RetryPolicyOptions>> = {
   maxDelayMs: 30_000,
   maxServerWaitMs: 5 * 60_000,
   serverWaitSpread: 0.1,
-  random: Math.random,
-  now: Date.now,
+  // Arrow functions, so a replaced global (fake timers, a mocked clock) is used at call time.
+  random: () => Math.random(),
+  now: () => Date.now(),
 };
 
 /** Whether the server asked for a wait that makes sending again safe: a 429, or a 503 with Retry-After. */
@@ -124,7 +125,7 @@ export function createRetryPolicy(options: RetryPolicyOptions = {}): RetryPolicy
  * const queryClient = new QueryClient({ defaultOptions: apiQueryDefaults() });
  * ```
  */
-export function apiQueryDefaults(options: RetryPolicyOptions = {}): DefaultOptions<ApiError> {
+export function apiQueryDefaults(options: RetryPolicyOptions = {}): DefaultOptions {
   const { retry, retryDelay } = createRetryPolicy(options);
   return { queries: { retry, retryDelay }, mutations: { retry, retryDelay } };
 }

@@ -1,5 +1,5 @@
-import { ApiError, type ApiErrorInit, type RequestSnapshot } from './ApiError.js';
-import { readErrorBody } from './error-body.js';
+import { ApiError, isApiError, type ApiErrorInit, type RequestSnapshot } from './ApiError.js';
+import { jsonInText, readErrorBody } from './error-body.js';
 import { kindForStatus } from './kinds.js';
 import { redactSecrets, redactUrl } from './redact.js';
 import { retryAfterFromResponse } from './retry-after.js';
@@ -64,16 +64,19 @@ function messageOfThrown(value: unknown): string | undefined {
 
 function fromResponse(response: Response, data: unknown, request: Request | undefined, context: ToApiErrorContext, cause: unknown): ApiError {
   const now = context.now ?? Date.now();
-  const info = readErrorBody(data, response.headers);
-  const secrets = context.secrets ?? [];
+  const body = jsonInText(data);
+  const info = readErrorBody(body, response.headers);
+  const secrets = [...(context.secrets ?? [])];
+  // A server that echoes the key where an ID belongs must not get it shown as one.
+  const notSecret = (value: unknown) => (typeof value === 'string' && secrets.includes(value) ? undefined : value);
   const init: ApiErrorInit = {
     status: response.status,
     kind: response.status >= 400 ? kindForStatus(response.status) : 'invalid_response',
     message: info.message === undefined ? undefined : redactSecrets(info.message, secrets),
-    supportId: info.supportId as string | undefined,
-    retryAfterMs: retryAfterFromResponse(response.headers, data, now),
+    supportId: notSecret(info.supportId) as string | undefined,
+    retryAfterMs: retryAfterFromResponse(response.headers, body, now),
     source: info.source,
-    rayId: info.rayId,
+    rayId: notSecret(info.rayId) as string | undefined,
     receivedAt: now,
     cause,
     ...requestFields(request),
@@ -98,16 +101,16 @@ function fromResponse(response: Response, data: unknown, request: Request | unde
 export function toApiError(value: unknown, context: ToApiErrorContext = {}): ApiError {
   try {
     return mapThrown(value, context);
-  } catch (error) {
-    // Mapping must never be the thing that fails.
-    return new ApiError({ kind: 'unknown', cause: error });
+  } catch {
+    // Mapping must never be the thing that fails; the cause stays what was thrown.
+    return new ApiError({ kind: 'unknown', cause: value });
   }
 }
 
 function mapThrown(value: unknown, context: ToApiErrorContext): ApiError {
-  if (value instanceof ApiError) return value;
+  // An ApiError from another realm comes back as it is, but only with the fields a reader relies on.
+  if (isApiError(value)) return value;
   const name = read(value, 'name');
-  if (name === 'ApiError' && typeof read(value, 'kind') === 'string') return value as ApiError;
 
   const carried = read(value, 'request');
   const request = isRequest(carried) ? carried : context.request;

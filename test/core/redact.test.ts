@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { REDACTED, redactUrl } from '../../src/core/index.js';
+import { isSecretParam, redactSecrets } from '../../src/core/redact.js';
+
+const BASE = 'https://api.example.com/v1/orders';
+
+describe('redactUrl', () => {
+  it('replaces the value of each secret-looking parameter with the literal [redacted]', () => {
+    expect(REDACTED).toBe('[redacted]');
+    const names = ['api_key', 'access_token', 'client_secret', 'password', 'X-Amz-Signature', 'auth', 'session_id', 'code'];
+    for (const name of names) {
+      expect(redactUrl(`${BASE}?${name}=s3cr3t&page=2`)).toBe(`${BASE}?${name}=[redacted]&page=2`);
+    }
+  });
+
+  it('matches parameter names case-insensitively and as part of a longer name', () => {
+    expect(redactUrl(`${BASE}?APIKEY=a&Token=b&mySecretValue=c&PassWord=d&sig=keep&AUTHORIZATION=e&JSESSIONID=f&AuthCode=g`)).toBe(
+      `${BASE}?APIKEY=[redacted]&Token=[redacted]&mySecretValue=[redacted]&PassWord=[redacted]&sig=keep&AUTHORIZATION=[redacted]&JSESSIONID=[redacted]&AuthCode=[redacted]`,
+    );
+  });
+
+  it('keeps ordinary parameters, their order and their encoding', () => {
+    expect(redactUrl(`${BASE}?q=caf%C3%A9+au+lait&page=2&sort=-date`)).toBe(`${BASE}?q=caf%C3%A9+au+lait&page=2&sort=-date`);
+  });
+
+  it('reads percent-encoded parameter names', () => {
+    expect(redactUrl(`${BASE}?%74oken=abc`)).toBe(`${BASE}?%74oken=[redacted]`);
+    expect(redactUrl(`${BASE}?api%5Fkey=abc&bad%E0=1`)).toBe(`${BASE}?api%5Fkey=[redacted]&bad%E0=1`);
+  });
+
+  it('redacts a value that holds its own equals signs and repeated parameters', () => {
+    expect(redactUrl(`${BASE}?token=a=b=c&token=second`)).toBe(`${BASE}?token=[redacted]&token=[redacted]`);
+  });
+
+  it('drops user info and the fragment', () => {
+    expect(redactUrl('https://alice:hunter2@api.example.com/v1/me#access_token=abc')).toBe('https://api.example.com/v1/me');
+    expect(redactUrl('https://token-only@api.example.com/v1/me?x=1')).toBe('https://api.example.com/v1/me?x=1');
+  });
+
+  it('leaves a URL without a query untouched apart from user info', () => {
+    expect(redactUrl(BASE)).toBe(BASE);
+    expect(redactUrl('http://127.0.0.1:8080/health')).toBe('http://127.0.0.1:8080/health');
+  });
+
+  it('drops the query string and fragment of something that does not parse as a URL', () => {
+    expect(redactUrl('/v1/orders?token=abc#frag')).toBe('/v1/orders');
+    expect(redactUrl('not a url ?password=x')).toBe('not a url ');
+  });
+
+  it('never shows a secret value anywhere in the result', () => {
+    const url = redactUrl('https://u:SECRET1@h.example/p?SessionToken=SECRET2&signature=SECRET3#SECRET4');
+    expect(url).not.toMatch(/SECRET/);
+  });
+});
+
+describe('isSecretParam', () => {
+  it('flags names that contain key, token, secret, password, signature, auth, session or code', () => {
+    for (const name of ['key', 'token', 'secret', 'password', 'signature', 'auth', 'session', 'code', 'oauth_verifier', 'postcode']) {
+      expect(isSecretParam(name)).toBe(true);
+    }
+    for (const name of ['page', 'q', 'limit', 'sort', 'id', 'cursor']) expect(isSecretParam(name)).toBe(false);
+  });
+});
+
+describe('redactSecrets', () => {
+  it('replaces every occurrence of each secret with [redacted]', () => {
+    expect(redactSecrets('key sk_live_abc is invalid: sk_live_abc', ['sk_live_abc'])).toBe('key [redacted] is invalid: [redacted]');
+    expect(redactSecrets('a tok1 b tok2', ['tok1', 'tok2'])).toBe('a [redacted] b [redacted]');
+  });
+
+  it('ignores values too short to be keys, so ordinary words survive', () => {
+    expect(redactSecrets('the key abc', ['abc', ''])).toBe('the key abc');
+  });
+});
