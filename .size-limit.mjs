@@ -8,8 +8,12 @@ const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 
 /** Everything the kit expects the app to provide. */
 const ignore = [...Object.keys(pkg.peerDependencies ?? {}), 'react-dom', '@tanstack/query-core'];
 
-/** Budget for all JavaScript the kit ships. */
-const LIMIT = '5 kB';
+/**
+ * Budgets, minified and gzipped, set just above what the kit measures so a regression fails CI.
+ * The React-free core is held to its own, smaller budget; the total counts shared code once.
+ */
+const LIMITS = { '.': '15 kB', './core': '9.5 kB' };
+const TOTAL_LIMIT = '15 kB';
 
 /** `[subpath, file]` for every export that points at JavaScript (the stylesheet is left out). */
 const jsEntries = Object.entries(pkg.exports)
@@ -35,7 +39,7 @@ export default [
     import: '*',
     gzip: true,
     ignore,
-    limit: LIMIT,
+    limit: LIMITS[subpath] ?? TOTAL_LIMIT,
   })),
-  { name: 'total (every entry, one bundle)', path: totalEntry, gzip: true, ignore, limit: LIMIT },
+  { name: 'total (every entry, one bundle)', path: totalEntry, gzip: true, ignore, limit: TOTAL_LIMIT },
 ];
