@@ -1,4 +1,3 @@
-// Creating the client: one per API, shared by the whole app.
 import { createApiClient, type ApiError } from 'api-error-kit';
 
 declare const session: { token: string | undefined };
@@ -10,7 +9,7 @@ export const client = createApiClient({
   apiKey: () => session.token,
   // Once per failed request, after mapping and before any retry decision.
   onError: (error: ApiError) => {
-    console.warn(`[api] ${error.method} ${error.url} → ${error.status} ${error.kind}; support ID ${error.supportId ?? 'none'}`);
+    console.warn(`[api] ${error.method} ${error.url}: ${error.status} ${error.kind}, support ID ${error.supportId ?? 'none'}`);
     tracker.captureMessage(error.message, {
       tags: {
         support_id: error.supportId ?? 'none',
