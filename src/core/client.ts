@@ -1,5 +1,7 @@
 import ky, { type AfterResponseHook, type BeforeRequestHook, type KyInstance, type Options, type ResponsePromise } from 'ky';
 import { isApiError, type ApiError } from './ApiError.js';
+import { isDevelopmentBuild } from './build-mode.js';
+import { devHint } from './dev-hints.js';
 import { createRateLimitGate, type RateLimitGate } from './rate-limit-gate.js';
 import { exhaustedQuotaResetMs, retryAfterFromResponse } from './retry-after.js';
 import { createRetryBudget, type RetryBudget, type RetryBudgetOptions } from './retry-budget.js';
@@ -28,6 +30,12 @@ export interface ApiClientOptions extends Omit<Options, 'retry'> {
   retryPolicy?: RetryPolicyOptions;
   /** The client-wide retry budget (see `createRetryBudget`); `false` turns it off. @default 10 tokens */
   retryBudget?: RetryBudgetOptions | false;
+  /**
+   * Print a console hint, once per kind of mistake, for failures that usually mean a bug in the
+   * calling code or the server's CORS set-up (404/405, 400, 406, a cross-origin 429 whose
+   * `Retry-After` is hidden). @default true in development builds (`process.env.NODE_ENV !== 'production'`)
+   */
+  devHints?: boolean;
 }
 
 interface ClientContext {
@@ -61,17 +69,25 @@ const MAX_REMEMBERED_KEYS = 8;
  * ```
  */
 export function createApiClient(options: ApiClientOptions = {}): KyInstance {
-  const { apiKey, gate: gateOption, onError, retryPolicy, retryBudget, hooks, parseJson, headers, ...kyOptions } = options;
+  const { apiKey, gate: gateOption, onError, retryPolicy, retryBudget, devHints, hooks, parseJson, headers, ...kyOptions } = options;
   const gate = gateOption === false ? undefined : gateOption ?? createRateLimitGate();
   const budget = retryBudget === false ? undefined : createRetryBudget(retryBudget);
   const backoff = createRetryPolicy(retryPolicy).backoffDelay;
   const secrets = new Set<string>();
+  const hinted = new Set<number>();
   let rateLimitedInARow = 0;
 
   const report = (error: ApiError): ApiError => {
     if (budget && error.retryable) recordBudgetVerdict(error, budget.charge());
     if (gate && error.retryAfterMs !== undefined && isServerRefusal(error)) {
       gate.closeUntil(error.receivedAt + error.retryAfterMs);
+    }
+    if ((devHints ?? isDevelopmentBuild()) && !hinted.has(error.status)) {
+      const hint = devHint(error);
+      if (hint !== undefined) {
+        hinted.add(error.status);
+        console.warn(`[api-error-kit] ${hint}`);
+      }
     }
     if (onError) {
       try {

@@ -1,0 +1,37 @@
+import type { ApiError } from './ApiError.js';
+
+/**
+ * A hint for a developer about a failure that usually means a mistake in the calling code or the
+ * server's set-up (the contract's "Debugging Tips"), or `undefined` when there is none.
+ *
+ * - 404 / 405: check the endpoint and the method.
+ * - 400: check the body's shape and `Content-Type: application/json`.
+ * - 406: the kit always asks for JSON, so something rewrote the `Accept` header.
+ * - a cross-origin 429 without a visible wait: the server must list `Retry-After` in
+ *   `Access-Control-Expose-Headers` (or send the wait in the body).
+ */
+export function devHint(error: ApiError, pageOrigin: string | undefined = globalThis.location?.origin): string | undefined {
+  const where = `${error.method} ${error.url}`;
+  switch (error.status) {
+    case 404:
+    case 405:
+      return `${where} answered ${error.status}: check the endpoint path (and the client's prefix) and the HTTP method.`;
+    case 400:
+      return `${where} answered 400: check that the body has the shape the endpoint expects and is sent as JSON (ky's \`json\` option sets Content-Type: application/json).`;
+    case 406:
+      return `${where} answered 406: the kit always sends Accept: application/json, so a proxy or a hook rewrote the Accept header.`;
+    case 429: {
+      if (error.retryAfterMs !== undefined || pageOrigin === undefined) return undefined;
+      let origin: string;
+      try {
+        origin = new URL(error.url).origin;
+      } catch {
+        return undefined;
+      }
+      if (origin === pageOrigin) return undefined;
+      return `${where} answered 429 without a wait the browser lets scripts read: list Retry-After in the server's Access-Control-Expose-Headers, or send "retry_after" in the body. The kit falls back to exponential backoff.`;
+    }
+    default:
+      return undefined;
+  }
+}

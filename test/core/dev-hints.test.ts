@@ -1,0 +1,58 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { ApiError, createApiClient } from '../../src/core/index.js';
+import { devHint } from '../../src/core/dev-hints.js';
+import { replyJson, startServer, type LocalServer } from './local-server.js';
+
+let server: LocalServer;
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(async () => {
+  await server.close();
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('devHint', () => {
+  it('points at the endpoint and method for 404 and 405', () => {
+    expect(devHint(new ApiError({ status: 404, method: 'GET', url: 'https://api.test/v1/ordrs' }))).toMatch(/GET https:\/\/api.test\/v1\/ordrs answered 404: check the endpoint/);
+    expect(devHint(new ApiError({ status: 405, method: 'DELETE', url: 'https://api.test/v1/orders' }))).toMatch(/HTTP method/);
+  });
+
+  it('points at the body shape and Content-Type for 400, and at the Accept header for 406', () => {
+    expect(devHint(new ApiError({ status: 400 }))).toMatch(/Content-Type: application\/json/);
+    expect(devHint(new ApiError({ status: 406 }))).toMatch(/rewrote the Accept header/);
+  });
+
+  it('explains Access-Control-Expose-Headers for a cross-origin 429 without a readable wait', () => {
+    const hidden = new ApiError({ status: 429, url: 'https://api.test/v1/orders' });
+    expect(devHint(hidden, 'https://app.test')).toMatch(/Access-Control-Expose-Headers/);
+    expect(devHint(hidden, 'https://api.test')).toBeUndefined();
+    expect(devHint(new ApiError({ status: 429, url: 'https://api.test/v1/orders', retryAfterMs: 1000 }), 'https://app.test')).toBeUndefined();
+  });
+
+  it('has nothing to say about failures that are not the caller’s mistake', () => {
+    for (const status of [401, 403, 500, 503, 0]) expect(devHint(new ApiError({ status }))).toBeUndefined();
+  });
+});
+
+describe('the client’s console hints', () => {
+  it('warns once per kind of mistake when asked to, and never leaks the key', async () => {
+    server.handle((_request, response) => replyJson(response, 404, { status: 404, error: 'No route', support_id: 's-1' }));
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const api = createApiClient({ prefix: server.url, gate: false, devHints: true, apiKey: 'sk_live_hint_key' });
+    await api.get('ordrs?api_key=sk_live_hint_key').catch(() => undefined);
+    await api.get('ordrs').catch(() => undefined);
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(String(warn.mock.calls[0]![0])).toMatch(/^\[api-error-kit\] GET .*answered 404/);
+    expect(String(warn.mock.calls[0]![0])).not.toContain('sk_live_hint_key');
+  });
+
+  it('stays silent with devHints: false', async () => {
+    server.handle((_request, response) => replyJson(response, 400, { status: 400, error: 'Bad', support_id: 's-2' }));
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    await createApiClient({ prefix: server.url, gate: false, devHints: false }).post('orders', { json: {} }).catch(() => undefined);
+    expect(warn).not.toHaveBeenCalled();
+  });
+});
