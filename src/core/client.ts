@@ -1,4 +1,5 @@
-import ky, { type AfterResponseHook, type BeforeRequestHook, type KyInstance, type Options, type ResponsePromise } from 'ky';
+import ky, { type BeforeRequestHook, type KyInstance, type Options, type ResponsePromise } from 'ky';
+import { createAdmission, type Release } from './admission.js';
 import { isApiError, type ApiError } from './ApiError.js';
 import { isDevelopmentBuild } from './build-mode.js';
 import { devHint } from './dev-hints.js';
@@ -77,8 +78,12 @@ export function createApiClient(options: ApiClientOptions = {}): KyInstance {
   const hinted = new Set<number>();
   let rateLimitedInARow = 0;
 
+  const admission = createAdmission();
+
   const report = (error: ApiError): ApiError => {
-    if (budget && error.retryable) recordBudgetVerdict(error, budget.charge());
+    // A refusal that says when to come back is not a sign of an outage: the gate paces its retry.
+    const paced = isServerRefusal(error) && error.retryAfterMs !== undefined;
+    if (budget && error.retryable && !paced) recordBudgetVerdict(error, budget.charge());
     if (gate && error.retryAfterMs !== undefined && isServerRefusal(error)) {
       gate.closeUntil(error.receivedAt + error.retryAfterMs);
     }
@@ -99,11 +104,22 @@ export function createApiClient(options: ApiClientOptions = {}): KyInstance {
     return error;
   };
 
-  const waitAtGate: BeforeRequestHook = async ({ request }) => {
-    await gate?.wait(request.signal);
+  // Waits while the gate is closed, then for a place among the requests in flight.
+  const admit = async (request: Request, slot: unknown): Promise<void> => {
+    if (!gate) return;
+    let release: Release;
+    for (;;) {
+      await gate.wait(request.signal);
+      release = await admission.acquire(request.signal);
+      // The gate may have closed again while this request waited for its place.
+      if (gate.snapshot().closedUntil === null) break;
+      release(false);
+    }
+    if (isRequestSlot(slot)) slot.release = release;
+    else release(true);
   };
 
-  const authorize: BeforeRequestHook = async ({ request }) => {
+  const authorize = async (request: Request): Promise<void> => {
     if (apiKey === undefined) return;
     const key = typeof apiKey === 'function' ? await apiKey() : apiKey;
     if (!key) return;
@@ -113,7 +129,13 @@ export function createApiClient(options: ApiClientOptions = {}): KyInstance {
     request.headers.set('authorization', `Bearer ${key}`);
   };
 
-  const observe: AfterResponseHook = ({ response }) => {
+  const admitAndAuthorize: BeforeRequestHook = async ({ request, options: requestOptions }) => {
+    await admit(request, requestOptions.context[REQUEST_SLOT]);
+    await authorize(request);
+  };
+
+  // Read from the response's head as it arrives, before ky reads any body.
+  const observe = (response: Response): void => {
     const now = Date.now();
     if (response.ok) {
       budget?.deposit();
@@ -125,11 +147,20 @@ export function createApiClient(options: ApiClientOptions = {}): KyInstance {
     // Close at once on the headers; the body's wait, read later, can only lengthen it.
     if (response.status === 429) {
       rateLimitedInARow += 1;
+      admission.restart();
       gate.closeUntil(now + (retryAfterFromResponse(response.headers, undefined, now) ?? backoff(rateLimitedInARow)));
     } else if (response.status === 503 && response.headers.has('retry-after')) {
       const wait = retryAfterFromResponse(response.headers, undefined, now);
+      admission.restart();
       if (wait !== undefined) gate.closeUntil(now + wait);
     }
+  };
+
+  // A fetch wrapper rather than an `afterResponse` hook: ky clones the response for every such hook.
+  const fetchAndObserve = async (input: Parameters<typeof fetch>[0], init?: RequestInit): Promise<Response> => {
+    const response = await (kyOptions.fetch ?? globalThis.fetch)(input, init);
+    observe(response);
+    return response;
   };
 
   // Runs last, so it sees the request as it leaves, whatever the hooks before it changed.
@@ -144,6 +175,7 @@ export function createApiClient(options: ApiClientOptions = {}): KyInstance {
     ...kyOptions,
     headers: { accept: 'application/json', ...headersObject(headers) },
     retry: 0,
+    fetch: fetchAndObserve,
     parseJson: (text, { request, response }) => {
       try {
         if (text === '' && !parseJson) return undefined;
@@ -156,8 +188,7 @@ export function createApiClient(options: ApiClientOptions = {}): KyInstance {
     },
     hooks: {
       ...hooks,
-      beforeRequest: [waitAtGate, authorize, ...(hooks?.beforeRequest ?? []), remember],
-      afterResponse: [observe, ...(hooks?.afterResponse ?? [])],
+      beforeRequest: [admitAndAuthorize, ...(hooks?.beforeRequest ?? []), remember],
     },
   });
   return wrapInstance(instance, context);
@@ -178,6 +209,8 @@ const REQUEST_SLOT = 'apiErrorKitRequest';
 
 interface RequestSlot {
   request: Request | undefined;
+  /** The request's place among those in flight, given back when it settles. */
+  release?: Release;
 }
 
 function isRequestSlot(value: unknown): value is RequestSlot {
@@ -244,7 +277,16 @@ function guard<T>(
     if (typeof error === 'object' && error !== null) mapped.set(error, apiError);
     throw apiError;
   };
-  const guarded = promise.then((response) => response, fail) as ResponsePromise<T>;
+  const guarded = promise.then(
+    (response) => {
+      slot.release?.(true);
+      return response;
+    },
+    (error: unknown) => {
+      slot.release?.(false);
+      return fail(error);
+    },
+  ) as ResponsePromise<T>;
   // Callers often use only a body method; the bare promise must not report an unhandled rejection then.
   guarded.catch(() => undefined);
   // A request that failed before ky built it has no body methods: give it some, rejecting alike.

@@ -138,11 +138,17 @@ describe('retryDelay', () => {
     expect(delays.filter((delay) => delay >= 750).length).toBeGreaterThan(100);
   });
 
-  it('waits exactly the server-given time, at most 10% later', () => {
+  it('waits exactly the server-given time, at most 5% later by default (half the 10% allowed)', () => {
     const error = failure({ status: 429, retryAfterMs: 10_000 });
     expect(createRetryPolicy({ random: () => 0, now: () => NOW }).retryDelay(0, error)).toBe(10_000);
-    expect(createRetryPolicy({ random: () => 0.999_999, now: () => NOW }).retryDelay(0, error)).toBe(11_000);
-    expect(createRetryPolicy({ random: () => 0.5, now: () => NOW }).retryDelay(2, error)).toBe(10_500);
+    expect(createRetryPolicy({ random: () => 0.999_999, now: () => NOW }).retryDelay(0, error)).toBe(10_500);
+    expect(createRetryPolicy({ random: () => 0.5, now: () => NOW }).retryDelay(2, error)).toBe(10_250);
+  });
+
+  it('spreads a server-given wait by serverWaitSpread', () => {
+    const error = failure({ status: 429, retryAfterMs: 10_000 });
+    expect(createRetryPolicy({ random: () => 0.999_999, now: () => NOW, serverWaitSpread: 0.1 }).retryDelay(0, error)).toBe(11_000);
+    expect(createRetryPolicy({ random: () => 0.999_999, now: () => NOW, serverWaitSpread: 0 }).retryDelay(0, error)).toBe(10_000);
   });
 
   it('measures the server-given wait from when the failure arrived, never leaving earlier', () => {

@@ -1,0 +1,100 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAdmission } from '../../src/core/admission.js';
+import { createApiClient } from '../../src/core/index.js';
+import { replyJson, startServer, type LocalServer } from './local-server.js';
+
+describe('createAdmission', () => {
+  it('lets everything through until the server rate-limits', async () => {
+    const admission = createAdmission();
+    const releases = await Promise.all(Array.from({ length: 100 }, () => admission.acquire()));
+    expect(releases).toHaveLength(100);
+  });
+
+  it('after a restart lets one through, then doubles with each success', async () => {
+    const admission = createAdmission();
+    admission.restart();
+    const admitted: number[] = [];
+    const waiting = Array.from({ length: 7 }, (_, index) => admission.acquire().then((release) => (admitted.push(index), release)));
+    await Promise.resolve();
+    expect(admitted).toEqual([0]);
+    (await waiting[0]!)(true);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(admitted).toEqual([0, 1, 2]);
+    (await waiting[1]!)(true);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    // Limit 4, one still in flight: three more.
+    expect(admitted).toEqual([0, 1, 2, 3, 4, 5]);
+  });
+
+  it('does not grow on a failure, and stops limiting after enough successes', async () => {
+    const admission = createAdmission();
+    admission.restart();
+    const first = await admission.acquire();
+    const second = admission.acquire();
+    first(false);
+    const release = await second;
+    let limit = 1;
+    release(true);
+    // 1 → 2 → 4 … → unlimited after 64.
+    while (limit < 64) {
+      const batch = await Promise.all(Array.from({ length: limit * 2 }, () => admission.acquire()));
+      batch.forEach((each) => each(true));
+      limit *= 2;
+    }
+    const many = await Promise.all(Array.from({ length: 500 }, () => admission.acquire()));
+    expect(many).toHaveLength(500);
+  });
+
+  it('rejects with the abort reason and gives up its place in the queue', async () => {
+    const admission = createAdmission();
+    admission.restart();
+    const holder = await admission.acquire();
+    const controller = new AbortController();
+    const aborted = admission.acquire(controller.signal);
+    const next = admission.acquire();
+    controller.abort(new Error('gone'));
+    await expect(aborted).rejects.toThrow('gone');
+    holder(false);
+    await expect(next).resolves.toBeTypeOf('function');
+  });
+});
+
+describe('pacing through the client after a 429', () => {
+  let server: LocalServer;
+  let inFlight = 0;
+  let maxInFlightAfterReopen = 0;
+  let reopened = false;
+
+  beforeAll(async () => {
+    let limited = false;
+    server = await startServer((_request, response) => {
+      if (!limited) {
+        limited = true;
+        replyJson(response, 429, { status: 429, error: 'Slow down', support_id: 'sup-1' }, { 'retry-after': '1' });
+        return;
+      }
+      reopened = true;
+      inFlight += 1;
+      maxInFlightAfterReopen = Math.max(maxInFlightAfterReopen, inFlight);
+      setTimeout(() => {
+        inFlight -= 1;
+        replyJson(response, 200, { ok: true });
+      }, 30);
+    });
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  it('sends the requests held at the gate one at a time at first, not all at once', async () => {
+    const api = createApiClient({ prefix: server.url });
+    await api.get('first').catch(() => undefined);
+    const held = Array.from({ length: 12 }, (_, index) => api.get(`held/${index}`).json());
+    await Promise.all(held);
+    expect(reopened).toBe(true);
+    // 1, then 2, then 4 … so the server never sees the whole crowd at once.
+    expect(maxInFlightAfterReopen).toBeLessThanOrEqual(8);
+    const firstAfter = server.requests[1]!.at - server.requests[0]!.at;
+    expect(firstAfter).toBeGreaterThanOrEqual(1000);
+  });
+});
