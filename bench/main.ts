@@ -1,0 +1,113 @@
+// `npm run bench`: every benchmark in one run; prints tables and writes bench/results/<name>.json.
+// Options: --name <name>, --queries 50,200, --outage-ms 20000, --only storm,outage,overhead,render,
+// --diagnostics (also runs variants of the kit that isolate one setting each, and breaks the
+// overhead down),
+// --quick (small and short: for checking the harness, not for figures).
+import { mkdir, writeFile } from 'node:fs/promises';
+import { cpus, loadavg, totalmem, type as osType, release } from 'node:os';
+import { parseArgs } from 'node:util';
+import { DIAGNOSTIC_STRATEGIES } from './diagnostic-strategies.js';
+import { measureOverheadBreakdown, type BreakdownRow } from './overhead-breakdown.js';
+import { measureOverhead, type OverheadFigures } from './overhead.js';
+import { runOutage, type OutageFigures } from './outage.js';
+import { measureRendering, type RenderFigures } from './render.js';
+import { breakdownTable, outageTable, overheadTable, precisionTable, renderTable, stormTable } from './report.js';
+import { runStorm, type StormResult } from './storm.js';
+import { STRATEGIES } from './strategies.js';
+
+const { values } = parseArgs({
+  options: {
+    name: { type: 'string' },
+    queries: { type: 'string' },
+    'outage-ms': { type: 'string' },
+    only: { type: 'string' },
+    quick: { type: 'boolean', default: false },
+    diagnostics: { type: 'boolean', default: false },
+  },
+});
+
+const quick = values.quick ?? false;
+const queryCounts = (values.queries ?? (quick ? '20' : '50,200')).split(',').map(Number);
+const outageMs = Number(values['outage-ms'] ?? (quick ? 5000 : 20_000));
+const only = new Set((values.only ?? 'storm,outage,overhead,render').split(','));
+const name = values.name ?? `bench-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+const strategies = values.diagnostics ? [...STRATEGIES, ...DIAGNOSTIC_STRATEGIES] : STRATEGIES;
+const BURST = 10;
+const RATE = 5;
+
+const machine = {
+  cpus: cpus().length,
+  cpuModel: cpus()[0]?.model ?? 'unknown',
+  memoryGiB: Math.round(totalmem() / 2 ** 30),
+  os: `${osType()} ${release()}`,
+  node: process.version,
+  loadAverageAtStart: loadavg().map((value) => Math.round(value * 100) / 100),
+};
+console.log(`Machine: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGiB} GiB, ${machine.os}, Node ${machine.node}, load ${machine.loadAverageAtStart.join(' ')}`);
+
+const storms: Record<number, StormResult[]> = {};
+if (only.has('storm')) {
+  for (const queries of queryCounts) {
+    const idealMs = ((queries - BURST) / RATE) * 1000;
+    const deadlineMs = Math.round(2 * idealMs + 10_000);
+    storms[queries] = [];
+    for (const strategy of strategies) {
+      const result = await runStorm(strategy, { queries, burst: BURST, ratePerSecond: RATE, deadlineMs });
+      storms[queries].push(result);
+      console.log(`  storm N=${queries} ${strategy.label}: ${(result.figures.settleMs / 1000).toFixed(1)} s`);
+    }
+    console.log(`\nRate-limit storm: N = ${queries}, bucket burst ${BURST}, ${RATE}/s, Retry-After in whole seconds`);
+    console.log(stormTable(storms[queries], strategies));
+    console.log(`\nRetry-After precision, N = ${queries}: how long after the allowed time each retry after a 429 left`);
+    console.log(precisionTable(storms[queries], strategies));
+    console.log();
+  }
+}
+
+// The outage and the countdown take real time and measure counts, not timings: they run side by side.
+const renderMs = quick ? 5000 : 30_000;
+const rendering = only.has('render') ? measureRendering(renderMs) : undefined;
+
+let outage: OutageFigures[] | undefined;
+if (only.has('outage')) {
+  const queries = queryCounts[0]!;
+  // Each strategy has its own server.
+  outage = await Promise.all(strategies.map((strategy) => runOutage(strategy, { queries, outageMs, deadlineMs: outageMs + 25_000 })));
+  console.log(`Outage: N = ${queries}, 503 without Retry-After for ${outageMs / 1000} s, then 200`);
+  console.log(outageTable(outage, strategies));
+  console.log();
+}
+
+let render: RenderFigures | undefined;
+if (rendering) {
+  render = await rendering;
+  console.log(`Rendering: <RetryCountdown until={now + ${renderMs / 1000} s} /> under a parent, React Profiler, jsdom`);
+  console.log(renderTable(render));
+  console.log();
+}
+
+let overhead: OverheadFigures | undefined;
+if (only.has('overhead')) {
+  overhead = await measureOverhead(quick ? { rounds: 4, requestsPerRound: 50 } : { rounds: 200, requestsPerRound: 20 });
+  console.log(`Overhead: sequential GETs on loopback, ${overhead.options.rounds} interleaved rounds of ${overhead.options.requestsPerRound}`);
+  console.log(overheadTable(overhead));
+  console.log();
+}
+
+let overheadBreakdown: BreakdownRow[] | undefined;
+if (only.has('overhead') && values.diagnostics) {
+  overheadBreakdown = await measureOverheadBreakdown(quick ? { rounds: 4, requestsPerRound: 20 } : { rounds: 100, requestsPerRound: 20 });
+  console.log('Overhead breakdown: client CPU time per request, round-robin with bare ky');
+  console.log(breakdownTable(overheadBreakdown));
+  console.log();
+}
+
+const loadAverageAtEnd = loadavg().map((value) => Math.round(value * 100) / 100);
+console.log(`Load average at the end: ${loadAverageAtEnd.join(' ')}`);
+const file = new URL(`./results/${name}.json`, import.meta.url);
+await mkdir(new URL('./results/', import.meta.url), { recursive: true });
+await writeFile(
+  file,
+  `${JSON.stringify({ name, date: new Date().toISOString(), machine: { ...machine, loadAverageAtEnd }, strategies: strategies.map(({ id, label, setup }) => ({ id, label, setup })), storms, outage, overhead, overheadBreakdown, render }, null, 2)}\n`,
+);
+console.log(`Results: bench/results/${name}.json`);

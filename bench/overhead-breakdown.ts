@@ -1,0 +1,71 @@
+import ky, { type KyInstance } from 'ky';
+import { createApiClient } from '../src/core/index.js';
+import { startServerThread } from './server-thread.js';
+import { summarize, type Summary } from './stats.js';
+
+/** Client CPU time per request of one client setting, against bare ky in the same rounds. */
+export interface BreakdownRow {
+  label: string;
+  cpuMicros: Summary;
+  /** ÷ bare ky, round by round. */
+  ratio: Summary;
+}
+
+async function cpuPerRequest(client: KyInstance, requests: number): Promise<number> {
+  const start = process.threadCpuUsage();
+  for (let index = 0; index < requests; index += 1) await client.get('items/overhead').json();
+  const used = process.threadCpuUsage(start);
+  return (used.user + used.system) / requests;
+}
+
+/**
+ * Where the kit's per-request cost comes from: ky with one piece of the kit's setup at a time,
+ * and the kit with its gate and budget off, each against bare ky, round-robin.
+ *
+ * @example
+ * const rows = await measureOverheadBreakdown({ rounds: 100, requestsPerRound: 20 });
+ */
+export async function measureOverheadBreakdown({ rounds, requestsPerRound }: { rounds: number; requestsPerRound: number }): Promise<BreakdownRow[]> {
+  const server = await startServerThread({ rateLimit: false });
+  try {
+    const prefix = server.url;
+    const clients: Array<[label: string, client: KyInstance]> = [
+      ['ky.create({ retry: 0 })', ky.create({ prefix, retry: 0 })],
+      ['+ one empty afterResponse hook', ky.create({ prefix, retry: 0, hooks: { afterResponse: [() => undefined] } })],
+      ['+ a fetch wrapper reading status and headers', ky.create({ prefix, retry: 0, fetch: observingFetch })],
+      ['+ two async beforeRequest hooks', ky.create({ prefix, retry: 0, hooks: { beforeRequest: [async () => undefined, async () => undefined] } })],
+      [
+        "+ all of the kit's ky options",
+        ky.create({
+          prefix,
+          retry: 0,
+          headers: { accept: 'application/json' },
+          parseJson: (text) => JSON.parse(text) as unknown,
+          hooks: { beforeRequest: [async () => undefined, async () => undefined], afterResponse: [() => undefined] },
+        }),
+      ],
+      ['createApiClient({ gate: false, retryBudget: false })', createApiClient({ prefix, gate: false, retryBudget: false })],
+      ['createApiClient()', createApiClient({ prefix })],
+    ];
+    for (let round = 0; round < 3; round += 1) for (const [, client] of clients) await cpuPerRequest(client, requestsPerRound);
+    const samples = clients.map((): number[] => []);
+    for (let round = 0; round < rounds; round += 1) {
+      for (const [index, [, client]] of clients.entries()) samples[index]!.push(await cpuPerRequest(client, requestsPerRound));
+    }
+    const bare = samples[0]!;
+    return clients.map(([label], index) => ({
+      label,
+      cpuMicros: summarize(samples[index]!),
+      ratio: summarize(samples[index]!.map((value, round) => value / bare[round]!)),
+    }));
+  } finally {
+    await server.close();
+  }
+}
+
+// Reads what the kit's afterResponse hook reads, without a hook.
+async function observingFetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
+  const response = await fetch(input, init);
+  if (response.status === 429 || response.headers.has('ratelimit')) response.headers.get('retry-after');
+  return response;
+}

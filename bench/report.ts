@@ -1,0 +1,122 @@
+import type { OutageFigures } from './outage.js';
+import type { BreakdownRow } from './overhead-breakdown.js';
+import type { OverheadFigures } from './overhead.js';
+import type { RenderFigures } from './render.js';
+import type { Summary } from './stats.js';
+import type { StormResult } from './storm.js';
+import type { Strategy } from './strategies.js';
+import { fixed, formatTable } from './table.js';
+
+function labelOf(strategies: readonly Strategy[], id: Strategy['id']): string {
+  return strategies.find((strategy) => strategy.id === id)?.label ?? id;
+}
+
+/** The storm table of one N: counts, times and ratios per strategy. */
+export function stormTable(results: readonly StormResult[], strategies: readonly Strategy[]): string {
+  const kit = results.find((result) => result.strategy === 'kit');
+  const rows = results.map(({ strategy, figures: f, options }) => [
+    labelOf(strategies, strategy),
+    f.requests,
+    f.tooManyRequests,
+    f.firstWaveTooManyRequests,
+    `${f.sentIntoKnownCooldown} (${f.sentIntoKnownCooldownRefused})`,
+    f.failures,
+    f.unsettled,
+    `${f.unsettled > 0 ? '>' : ''}${fixed(f.settleMs / 1000, 1)}`,
+    fixed(f.idealMs / 1000, 1),
+    // Failing queries end early: a time is only worth comparing when every query got its data.
+    f.failures > 0 ? '–' : `${f.unsettled > 0 ? '>' : ''}${fixed(f.ratioToIdeal, 2)}`,
+    f.windows.length,
+    f.maxRoundsPerWindow,
+    fixed(f.mean429PerWindow, 1),
+    kit && kit.figures.tooManyRequests > 0 ? fixed(f.tooManyRequests / kit.figures.tooManyRequests, 2) : '–',
+    `${options.deadlineMs / 1000}`,
+  ]);
+  return formatTable(
+    ['strategy', 'requests', '429s', '1st-wave 429s', 'sent told to wait (429)', 'failed', 'unsettled', 'settled s', 'ideal s', '× ideal', 'windows', 'max rounds/win', '429s/win', '429s ÷ kit', 'deadline s'],
+    rows,
+  );
+}
+
+/** How long after the allowed time retries that followed a 429 left, per strategy. */
+export function precisionTable(results: readonly StormResult[], strategies: readonly Strategy[]): string {
+  const rows = results.map(({ strategy, figures: { precision: p } }) => [
+    labelOf(strategies, strategy),
+    p.retries,
+    p.early,
+    p.free.count,
+    fixed(p.free.min, 1),
+    fixed(p.free.median, 1),
+    fixed(p.free.p95, 1),
+    fixed(p.free.max, 1),
+    p.freeOver10PercentLate,
+    fixed(p.freeAfterAnswer.median, 1),
+    fixed(p.freeAfterAnswer.p95, 1),
+    p.underLaterCooldown.count,
+    fixed(p.underLaterCooldown.median, 1),
+    fixed(p.underLaterCooldown.p95, 1),
+  ]);
+  return formatTable(
+    ['strategy', 'retries', 'early', 'free', 'min ms', 'median ms', 'p95 ms', 'max ms', '>10% late', 'from answer: median ms', 'p95 ms', 'held later', 'after opening: median ms', 'p95 ms'],
+    rows,
+  );
+}
+
+/** Requests during the outage and how the queries ended, per strategy. */
+export function outageTable(figures: readonly OutageFigures[], strategies: readonly Strategy[]): string {
+  const rows = figures.map((f) => [
+    labelOf(strategies, f.strategy),
+    f.requestsDuringOutage,
+    fixed(f.perQueryDuringOutage, 2),
+    fixed(f.lastOutageRequestMs / 1000, 1),
+    f.requestsAfterRecovery,
+    f.successes,
+    f.failures,
+    f.unsettled,
+    `${f.unsettled > 0 ? '>' : ''}${fixed(f.settleMs / 1000, 1)}`,
+  ]);
+  return formatTable(['strategy', 'sent in outage', 'per query', 'last in outage s', 'sent after', 'succeeded', 'failed', 'unsettled', 'settled s'], rows);
+}
+
+/** Time per request of the kit's client against bare ky. */
+export function overheadTable(figures: OverheadFigures): string {
+  const row = (label: string, s: Summary, digits: number) =>
+    [label, fixed(s.median, digits), fixed(s.p25, digits), fixed(s.p75, digits), fixed(s.min, digits), fixed(s.max, digits)];
+  return formatTable(
+    ['per round', 'median', 'p25', 'p75', 'min', 'max'],
+    [
+      row('ky.create({ retry: 0 }): wall µs/request', figures.bare.wallMicros, 0),
+      row('createApiClient(): wall µs/request', figures.kit.wallMicros, 0),
+      row('wall ratio kit ÷ bare', figures.wallRatio, 3),
+      row('ky.create({ retry: 0 }): client CPU µs/request', figures.bare.cpuMicros, 0),
+      row('createApiClient(): client CPU µs/request', figures.kit.cpuMicros, 0),
+      row('CPU ratio kit ÷ bare', figures.cpuRatio, 3),
+    ],
+  );
+}
+
+/** Client CPU time per request, setting by setting. */
+export function breakdownTable(rows: readonly BreakdownRow[]): string {
+  return formatTable(
+    ['client', 'CPU µs/request (median)', '÷ bare ky (median)', 'p25', 'p75'],
+    rows.map((row) => [row.label, fixed(row.cpuMicros.median), fixed(row.ratio.median, 3), fixed(row.ratio.p25, 3), fixed(row.ratio.p75, 3)]),
+  );
+}
+
+/** Renders during a countdown. */
+export function renderTable(figures: RenderFigures): string {
+  return formatTable(
+    ['countdown s', 'countdown commits', 'per second', 'text changes', 'parent renders after mount', 'first text', 'last text'],
+    [
+      [
+        fixed(figures.durationMs / 1000),
+        figures.countdownCommits,
+        fixed(figures.countdownCommits / (figures.durationMs / 1000), 2),
+        figures.textChanges,
+        figures.parentRenders,
+        figures.firstText ?? '',
+        figures.lastText ?? '',
+      ],
+    ],
+  );
+}

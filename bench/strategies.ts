@@ -1,0 +1,66 @@
+import { QueryClient } from '@tanstack/query-core';
+import ky from 'ky';
+import { apiQueryDefaults, createApiClient } from '../src/core/index.js';
+
+/** What a strategy builds for one run: a query client and the fetch its queries call. */
+export interface StrategySetup {
+  queryClient: QueryClient;
+  fetchItem: (id: string, signal: AbortSignal) => Promise<unknown>;
+}
+
+/** A way a team could fetch from a rate-limited API with react-query. */
+export interface Strategy {
+  /** Short key, used in the JSON results. */
+  id: string;
+  /** The name printed in tables. */
+  label: string;
+  /** One line on how it is set up. */
+  setup: string;
+  /** Builds the client and query client; every request must go through `fetch`. */
+  create(baseUrl: string, fetch: typeof globalThis.fetch): StrategySetup;
+}
+
+/** react-query's own defaults (3 retries, 1 s, 2 s, 4 s) over a ky client that does not retry. */
+export const reactQueryDefaults: Strategy = {
+  id: 'react-query',
+  label: 'react-query defaults',
+  setup: "new QueryClient() over ky.create({ retry: 0 })",
+  create(baseUrl, fetch) {
+    const client = ky.create({ prefix: baseUrl, fetch, retry: 0 });
+    return { queryClient: new QueryClient(), fetchItem: (id, signal) => client.get(`items/${id}`, { signal }).json() };
+  },
+};
+
+/**
+ * ky 2 retrying on its own, react-query not retrying. ky waits exactly the `Retry-After` of a
+ * 429 or 503; its `jitter` applies only to its computed backoff, never to a server-given wait.
+ */
+export const kyRetry: Strategy = {
+  id: 'ky-retry',
+  label: 'ky 2 retry',
+  setup: 'ky.create({ retry: { limit: 10, jitter: true, afterStatusCodes: [413, 429, 503], maxRetryAfter: 300000 } }), react-query retry: false',
+  create(baseUrl, fetch) {
+    const client = ky.create({
+      prefix: baseUrl,
+      fetch,
+      retry: { limit: 10, jitter: true, afterStatusCodes: [413, 429, 503], maxRetryAfter: 5 * 60_000 },
+    });
+    const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    return { queryClient, fetchItem: (id, signal) => client.get(`items/${id}`, { signal }).json() };
+  },
+};
+
+/** This kit: `createApiClient` (rate-limit gate and retry budget on) under `apiQueryDefaults()`. */
+export const kit: Strategy = {
+  id: 'kit',
+  label: 'api-error-kit',
+  setup: 'createApiClient() + new QueryClient({ defaultOptions: apiQueryDefaults() })',
+  create(baseUrl, fetch) {
+    const client = createApiClient({ prefix: baseUrl, fetch });
+    const queryClient = new QueryClient({ defaultOptions: apiQueryDefaults() });
+    return { queryClient, fetchItem: (id, signal) => client.get(`items/${id}`, { signal }).json() };
+  },
+};
+
+/** The strategies, in the order the tables show them. */
+export const STRATEGIES: readonly Strategy[] = [reactQueryDefaults, kyRetry, kit];
