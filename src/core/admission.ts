@@ -3,8 +3,8 @@ export type Release = (succeeded: boolean) => void;
 
 /**
  * How many requests may be in flight at once. Unlimited until the server rate-limits; then
- * requests go one at a time when the gate reopens, twice as many after each success, and
- * unlimited again once that many succeed in a row (slow start, as TCP does after a loss).
+ * requests go one at a time when the gate reopens, one more after each success (so the pace
+ * doubles every round trip), and unlimited again at 64 (slow start, as TCP does after a loss).
  * Without it, every request held at the gate would leave together and most would be refused
  * again.
  */
@@ -31,7 +31,8 @@ export function createAdmission(): Admission {
       if (released) return;
       released = true;
       active -= 1;
-      if (succeeded && Number.isFinite(limit)) limit = limit * 2 >= UNLIMITED_AFTER ? Number.POSITIVE_INFINITY : limit * 2;
+      // One more per success: the pace doubles each round trip, not each answer.
+      if (succeeded && Number.isFinite(limit)) limit = limit + 1 >= UNLIMITED_AFTER ? Number.POSITIVE_INFINITY : limit + 1;
       pump();
     };
   };

@@ -10,7 +10,7 @@ describe('createAdmission', () => {
     expect(releases).toHaveLength(100);
   });
 
-  it('after a restart lets one through, then doubles with each success', async () => {
+  it('after a restart lets one through, then one more with each success', async () => {
     const admission = createAdmission();
     admission.restart();
     const admitted: number[] = [];
@@ -22,8 +22,8 @@ describe('createAdmission', () => {
     expect(admitted).toEqual([0, 1, 2]);
     (await waiting[1]!)(true);
     await new Promise((resolve) => setTimeout(resolve, 0));
-    // Limit 4, one still in flight: three more.
-    expect(admitted).toEqual([0, 1, 2, 3, 4, 5]);
+    // Limit 3, one still in flight: two more.
+    expect(admitted).toEqual([0, 1, 2, 3, 4]);
   });
 
   it('does not grow on a failure, and stops limiting after enough successes', async () => {
@@ -33,14 +33,9 @@ describe('createAdmission', () => {
     const second = admission.acquire();
     first(false);
     const release = await second;
-    let limit = 1;
     release(true);
-    // 1 → 2 → 4 … → unlimited after 64.
-    while (limit < 64) {
-      const batch = await Promise.all(Array.from({ length: limit * 2 }, () => admission.acquire()));
-      batch.forEach((each) => each(true));
-      limit *= 2;
-    }
+    // 2 → 3 → … → unlimited at 64, one success at a time.
+    for (let successes = 1; successes < 64; successes++) (await admission.acquire())(true);
     const many = await Promise.all(Array.from({ length: 500 }, () => admission.acquire()));
     expect(many).toHaveLength(500);
   });
@@ -92,7 +87,7 @@ describe('pacing through the client after a 429', () => {
     const held = Array.from({ length: 12 }, (_, index) => api.get(`held/${index}`).json());
     await Promise.all(held);
     expect(reopened).toBe(true);
-    // 1, then 2, then 4 … so the server never sees the whole crowd at once.
+    // 1, then 2, then 3 … so the server never sees the whole crowd at once.
     expect(maxInFlightAfterReopen).toBeLessThanOrEqual(8);
     const firstAfter = server.requests[1]!.at - server.requests[0]!.at;
     expect(firstAfter).toBeGreaterThanOrEqual(1000);
