@@ -1,0 +1,133 @@
+import type { KyInstance, Options, ResponsePromise } from 'ky';
+import { isApiError, type ApiError } from './ApiError.js';
+import type { Release } from './admission.js';
+import type { RateLimitGate } from './rate-limit-gate.js';
+import type { RetryBudget } from './retry-budget.js';
+import { isAbortError, toApiError } from './to-api-error.js';
+
+/** @internal What a client made by `createApiClient` shares with its wrapped instances. */
+export interface ClientContext {
+  gate: RateLimitGate | undefined;
+  budget: RetryBudget | undefined;
+  secrets: Set<string>;
+  report: (error: ApiError) => ApiError;
+  /** A signal given to the client itself (`createApiClient` or `extend`): its abort is an abort too. */
+  signal: AbortSignal | null | undefined;
+}
+
+const contexts = new WeakMap<object, ClientContext>();
+const HTTP_METHODS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'query'] as const;
+const BODY_METHODS = ['json', 'text', 'arrayBuffer', 'blob', 'formData', 'bytes'] as const;
+
+type Input = Parameters<KyInstance>[0];
+
+/**
+ * @internal The `context` key under which a request made through the wrapper leaves its
+ * `Request` for the error mapping: a body that breaks off mid-read fails outside ky's own error
+ * path and carries no request.
+ */
+export const REQUEST_SLOT = 'apiErrorKitRequest';
+
+/** @internal One request's slot: the request as sent, and its place among those in flight. */
+export interface RequestSlot {
+  request: Request | undefined;
+  /** The request's place among those in flight, given back when it settles. */
+  release?: Release;
+}
+
+/** @internal Whether a `context` value is a {@link RequestSlot}. */
+export function isRequestSlot(value: unknown): value is RequestSlot {
+  return typeof value === 'object' && value !== null && 'request' in value;
+}
+
+/** @internal Wraps a ky instance so every failure of a request made through it is mapped and reported once. */
+export function wrapInstance(instance: KyInstance, context: ClientContext): KyInstance {
+  const send = <T>(request: (input: Input, options: Options) => ResponsePromise<T>, input: Input, options?: Options) => {
+    const slot: RequestSlot = { request: undefined };
+    const withSlot: Options = { ...options, context: { ...options?.context, [REQUEST_SLOT]: slot } };
+    try {
+      return guard(request(input, withSlot), input, options, slot, context);
+    } catch (error) {
+      // ky throws some mistakes (a malformed URL) at once: they reject like any other failure.
+      return guard(Promise.reject(error) as ResponsePromise<T>, input, options, slot, context);
+    }
+  };
+  const call = ((input, options) => send((i, o) => instance(i, o), input, options)) as KyInstance;
+  for (const method of HTTP_METHODS) {
+    (call as unknown as Record<string, unknown>)[method] = (input: Input, options?: Options) =>
+      send((i, o) => instance[method](i, o), input, options);
+  }
+  call.extend = (options) => {
+    const signal = typeof options === 'object' && options.signal !== undefined ? options.signal : context.signal;
+    return wrapInstance(instance.extend(options), { ...context, signal });
+  };
+  // `create` starts from scratch by ky's definition: none of this client's behaviour carries over.
+  call.create = instance.create;
+  Object.assign(call, { stop: instance.stop, retry: instance.retry });
+  contexts.set(call, context);
+  return call;
+}
+
+// The original error stays as `cause`; its request must not carry the credential into logs.
+function scrubCredentials(error: unknown, slot: RequestSlot): void {
+  for (const holder of [error, slot]) {
+    try {
+      const request = (holder as { request?: unknown }).request;
+      if (request instanceof Request) request.headers.delete('authorization');
+    } catch {
+      // Immutable headers: nothing to scrub there.
+    }
+  }
+}
+
+function guard<T>(
+  promise: ResponsePromise<T>,
+  input: Input,
+  options: Options | undefined,
+  slot: RequestSlot,
+  context: ClientContext,
+): ResponsePromise<T> {
+  const signals = [options?.signal, input instanceof Request ? input.signal : undefined, context.signal];
+  // The bare promise and a body method (`.json()`) reject with the same thrown value: map and
+  // report it once, so `onError` and the retry budget see one failure, and both reject alike.
+  const mapped = new WeakMap<object, ApiError>();
+  const fail = (error: unknown): never => {
+    if (signals.some((signal) => isAbortError(error, signal))) throw error;
+    if (isApiError(error)) throw error;
+    const known = typeof error === 'object' && error !== null ? mapped.get(error) : undefined;
+    if (known) throw known;
+    const apiError = context.report(toApiError(error, { secrets: context.secrets, request: slot.request }));
+    scrubCredentials(error, slot);
+    if (typeof error === 'object' && error !== null) mapped.set(error, apiError);
+    throw apiError;
+  };
+  const guarded = promise.then(
+    (response) => {
+      slot.release?.(true);
+      return response;
+    },
+    (error: unknown) => {
+      slot.release?.(false);
+      return fail(error);
+    },
+  ) as ResponsePromise<T>;
+  // Callers often use only a body method; the bare promise must not report an unhandled rejection then.
+  guarded.catch(() => undefined);
+  // A request that failed before ky built it has no body methods: give it some, rejecting alike.
+  const failedEarly = typeof promise.json !== 'function';
+  for (const method of BODY_METHODS) {
+    if (failedEarly) {
+      (guarded as unknown as Record<string, unknown>)[method] = () => guarded;
+      continue;
+    }
+    if (typeof promise[method] !== 'function') continue;
+    (guarded as unknown as Record<string, unknown>)[method] = (...args: unknown[]) =>
+      (promise[method] as (...a: unknown[]) => Promise<unknown>)(...args).catch(fail);
+  }
+  return guarded;
+}
+
+/** @internal The context of a client made by `createApiClient`, if `client` is one. */
+export function clientContextOf(client: unknown): ClientContext | undefined {
+  return typeof client === 'function' ? contexts.get(client) : undefined;
+}
