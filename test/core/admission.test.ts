@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createAdmission } from '../../src/core/admission.js';
 import { createApiClient } from '../../src/core/index.js';
-import { replyJson, startServer, type LocalServer } from './local-server.js';
+import { replyJson, useLocalServer } from './local-server.js';
 
 describe('createAdmission', () => {
   it('lets everything through until the server rate-limits', async () => {
@@ -55,30 +55,24 @@ describe('createAdmission', () => {
 });
 
 describe('pacing through the client after a 429', () => {
-  let server: LocalServer;
+  let limited = false;
   let inFlight = 0;
   let maxInFlightAfterReopen = 0;
   let reopened = false;
 
-  beforeAll(async () => {
-    let limited = false;
-    server = await startServer((_request, response) => {
-      if (!limited) {
-        limited = true;
-        replyJson(response, 429, { status: 429, error: 'Slow down', support_id: 'sup-1' }, { 'retry-after': '1' });
-        return;
-      }
-      reopened = true;
-      inFlight += 1;
-      maxInFlightAfterReopen = Math.max(maxInFlightAfterReopen, inFlight);
-      setTimeout(() => {
-        inFlight -= 1;
-        replyJson(response, 200, { ok: true });
-      }, 30);
-    });
-  });
-  afterAll(async () => {
-    await server.close();
+  const server = useLocalServer((_request, response) => {
+    if (!limited) {
+      limited = true;
+      replyJson(response, 429, { status: 429, error: 'Slow down', support_id: 'sup-1' }, { 'retry-after': '1' });
+      return;
+    }
+    reopened = true;
+    inFlight += 1;
+    maxInFlightAfterReopen = Math.max(maxInFlightAfterReopen, inFlight);
+    setTimeout(() => {
+      inFlight -= 1;
+      replyJson(response, 200, { ok: true });
+    }, 30);
   });
 
   it('sends the requests held at the gate one at a time at first, not all at once', async () => {

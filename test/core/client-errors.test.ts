@@ -1,30 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiError, createApiClient, isApiError, KIND_DESCRIPTIONS, type ApiErrorKind } from '../../src/core/index.js';
+import { describe, expect, it } from 'vitest';
+import { createApiClient, isApiError, KIND_DESCRIPTIONS, type ApiErrorKind } from '../../src/core/index.js';
 import { cloudflare1015Page, cloudflare5xxPage, cloudflareJsonError } from './cloudflare-pages.js';
-import { reply, replyJson, startServer, type LocalServer } from './local-server.js';
+import { apiErrorOf } from '../support/rejection.js';
+import { reply, replyJson, useLocalServer } from './local-server.js';
 
-let server: LocalServer;
-
-beforeAll(async () => {
-  server = await startServer();
-});
-
-afterAll(async () => {
-  await server.close();
-});
+const server = useLocalServer();
 
 function client(options: Parameters<typeof createApiClient>[0] = {}) {
   return createApiClient({ prefix: server.url, gate: false, ...options });
-}
-
-async function failure(promise: Promise<unknown>): Promise<ApiError> {
-  const outcome = await promise.then(
-    (value) => ({ value }),
-    (error: unknown) => ({ error }),
-  );
-  if (!('error' in outcome)) throw new Error(`expected a rejection, got ${JSON.stringify(outcome.value)}`);
-  expect(outcome.error).toBeInstanceOf(ApiError);
-  return outcome.error as ApiError;
 }
 
 describe('the contract body', () => {
@@ -42,7 +25,7 @@ describe('the contract body', () => {
   it.each(statuses)('maps a %i with {status, error, support_id} to kind %s with the server message and support ID', async (status, kind) => {
     server.handle((_request, response) => replyJson(response, status, { status, error: `Failure ${status} happened`, support_id: `sup_${status}` }));
     const before = Date.now();
-    const error = await failure(client().get('v1/orders/7').json());
+    const error = await apiErrorOf(client().get('v1/orders/7').json());
     expect(error.status).toBe(status);
     expect(error.kind).toBe(kind);
     expect(error.message).toBe(`Failure ${status} happened`);
@@ -58,7 +41,7 @@ describe('the contract body', () => {
     server.handle((_request, response) =>
       replyJson(response, 400, { status: 400, error: '  Bad\u0000 field\n\t"qty" ', support_id: 'id with spaces <script>' }),
     );
-    const error = await failure(client().post('v1/orders', { json: { qty: -1 } }).json());
+    const error = await apiErrorOf(client().post('v1/orders', { json: { qty: -1 } }).json());
     expect(error.message).toBe('Bad field "qty"');
     expect(error.supportId).toBeUndefined();
     expect(error.supportIdExpiresAt).toBeUndefined();
@@ -67,20 +50,20 @@ describe('the contract body', () => {
 
   it('redacts the API key when the server echoes it in its message', async () => {
     server.handle((_request, response) => replyJson(response, 401, { status: 401, error: 'Key sk_test_0123456789 is revoked', support_id: 'a1' }));
-    const error = await failure(client({ apiKey: 'sk_test_0123456789' }).get('v1/me').json());
+    const error = await apiErrorOf(client({ apiKey: 'sk_test_0123456789' }).get('v1/me').json());
     expect(error.message).toBe('Key [redacted] is revoked');
     expect(JSON.stringify(error)).not.toContain('sk_test_0123456789');
   });
 
   it('redacts secrets in the query string of the error url', async () => {
     server.handle((_request, response) => replyJson(response, 404, { status: 404, error: 'nope', support_id: 'b2' }));
-    const error = await failure(client().get('v1/files', { searchParams: { signature: 'abc', page: 3 } }).json());
+    const error = await apiErrorOf(client().get('v1/files', { searchParams: { signature: 'abc', page: 3 } }).json());
     expect(error.url).toBe(`${server.url}/v1/files?signature=[redacted]&page=3`);
   });
 
   it('maps a 408 answer to kind timeout from the API', async () => {
     server.handle((_request, response) => replyJson(response, 408, { status: 408, error: 'Took too long', support_id: 't1' }));
-    const error = await failure(client().get('slow').json());
+    const error = await apiErrorOf(client().get('slow').json());
     expect(error).toMatchObject({ kind: 'timeout', status: 408, source: 'api', retryable: true, supportId: 't1' });
   });
 });
@@ -92,13 +75,13 @@ describe('other JSON error shapes', () => {
         'content-type': 'application/problem+json',
       }),
     );
-    const error = await failure(client().post('v1/orders').json());
+    const error = await apiErrorOf(client().post('v1/orders').json());
     expect(error).toMatchObject({ kind: 'client_error', status: 422, message: 'qty must be at least 1', source: 'api' });
   });
 
   it('reads {error: {message}}', async () => {
     server.handle((_request, response) => replyJson(response, 403, { error: { message: 'Missing scope orders:write', code: 'scope' } }));
-    const error = await failure(client().get('v1/orders').json());
+    const error = await apiErrorOf(client().get('v1/orders').json());
     expect(error).toMatchObject({ kind: 'forbidden', message: 'Missing scope orders:write', source: 'api' });
   });
 
@@ -106,7 +89,7 @@ describe('other JSON error shapes', () => {
     server.handle((_request, response) =>
       reply(response, 429, JSON.stringify({ status: 429, error: 'Too many', support_id: 'txt-1', retry_after: 12 }), { 'content-type': 'text/plain' }),
     );
-    const error = await failure(client().get('v1/orders').json());
+    const error = await apiErrorOf(client().get('v1/orders').json());
     expect(error).toMatchObject({ kind: 'rate_limited', message: 'Too many', supportId: 'txt-1', retryAfterMs: 12_000, source: 'api' });
   });
 
@@ -114,7 +97,7 @@ describe('other JSON error shapes', () => {
     server.handle((_request, response) =>
       replyJson(response, 429, cloudflareJsonError('8a1b2c3d4e5f6a7b'), { 'cf-ray': '8a1b2c3d4e5f6a7b-FRA', server: 'cloudflare' }),
     );
-    const error = await failure(client().get('v1/orders').json());
+    const error = await apiErrorOf(client().get('v1/orders').json());
     expect(error).toMatchObject({
       kind: 'rate_limited',
       status: 429,
@@ -131,7 +114,7 @@ describe('other JSON error shapes', () => {
     server.handle((_request, response) =>
       replyJson(response, 500, cloudflareJsonError('8a1b2c3d4e5f6a7b', { status: 500, error_code: 1101, retryable: false, retry_after: undefined })),
     );
-    const error = await failure(client().get('v1/orders').json());
+    const error = await apiErrorOf(client().get('v1/orders').json());
     expect(error).toMatchObject({ kind: 'server_error', source: 'edge', retryable: false, rayId: '8a1b2c3d4e5f6a7b' });
   });
 });
@@ -145,7 +128,7 @@ describe('Cloudflare HTML pages', () => {
         server: 'cloudflare',
       }),
     );
-    const error = await failure(client().get('v1/orders').json());
+    const error = await apiErrorOf(client().get('v1/orders').json());
     expect(error).toMatchObject({ kind: 'server_error', status: 502, source: 'edge', rayId: '8a1b2c3d4e5f6a7b-AMS' });
     expect(error.message).toBe(KIND_DESCRIPTIONS.server_error);
     expect(error.message).not.toMatch(/[<>]/);
@@ -153,14 +136,14 @@ describe('Cloudflare HTML pages', () => {
 
   it('reads the Ray ID printed in the page when the header is missing', async () => {
     server.handle((_request, response) => reply(response, 504, cloudflare5xxPage(504, 'fedcba9876543210'), { 'content-type': 'text/html' }));
-    const error = await failure(client().get('v1/orders').json());
+    const error = await apiErrorOf(client().get('v1/orders').json());
     expect(error).toMatchObject({ kind: 'server_error', status: 504, source: 'edge', rayId: 'fedcba9876543210' });
     expect(error.message).toBe(KIND_DESCRIPTIONS.server_error);
   });
 
   it('maps the 1015 rate-limit page to rate_limited from the edge', async () => {
     server.handle((_request, response) => reply(response, 429, cloudflare1015Page('0123456789abcdef'), { 'content-type': 'text/html' }));
-    const error = await failure(client().get('v1/orders').json());
+    const error = await apiErrorOf(client().get('v1/orders').json());
     expect(error).toMatchObject({ kind: 'rate_limited', source: 'edge', rayId: '0123456789abcdef', retryable: true });
     expect(error.message).toBe(KIND_DESCRIPTIONS.rate_limited);
     expect(error.retryAfterMs).toBeUndefined();
@@ -168,7 +151,7 @@ describe('Cloudflare HTML pages', () => {
 
   it('treats HTML without a content type as a page, never as the message', async () => {
     server.handle((_request, response) => reply(response, 500, '<html><body><h1>Internal error</h1></body></html>'));
-    const error = await failure(client().get('v1/orders').json());
+    const error = await apiErrorOf(client().get('v1/orders').json());
     expect(error).toMatchObject({ kind: 'server_error', source: 'edge', message: KIND_DESCRIPTIONS.server_error });
   });
 });
@@ -180,26 +163,26 @@ describe('broken, empty and absurd bodies', () => {
     [404, 'not_found'],
   ] as const)('keeps kind and source api for an empty %i body', async (status, kind) => {
     server.handle((_request, response) => reply(response, status, '', { 'content-type': 'application/json' }));
-    const error = await failure(client().get('v1/orders').json());
+    const error = await apiErrorOf(client().get('v1/orders').json());
     expect(error).toMatchObject({ status, kind, source: 'api', message: KIND_DESCRIPTIONS[kind] });
   });
 
   it('keeps kind and source api for truncated JSON', async () => {
     server.handle((_request, response) => reply(response, 503, '{"status":503,"error":"Maint', { 'content-type': 'application/json' }));
-    const error = await failure(client().get('v1/orders').json());
+    const error = await apiErrorOf(client().get('v1/orders').json());
     expect(error).toMatchObject({ status: 503, kind: 'unavailable', source: 'api', message: KIND_DESCRIPTIONS.unavailable });
   });
 
   it('uses a plain-text body as the cleaned message', async () => {
     server.handle((_request, response) => reply(response, 500, '  upstream\r\n\tconnect error\u0007  ', { 'content-type': 'text/plain' }));
-    const error = await failure(client().get('v1/orders').json());
+    const error = await apiErrorOf(client().get('v1/orders').json());
     expect(error).toMatchObject({ kind: 'server_error', source: 'api', message: 'upstream connect error' });
   });
 
   it('caps a multi-megabyte text body to a 500-character message', async () => {
     const body = `Failure: ${'lorem ipsum '.repeat(500_000)}`;
     server.handle((_request, response) => reply(response, 500, body, { 'content-type': 'text/plain' }));
-    const error = await failure(client().get('v1/orders').json());
+    const error = await apiErrorOf(client().get('v1/orders').json());
     expect(error.kind).toBe('server_error');
     expect(error.source).toBe('api');
     expect(error.message.startsWith('Failure: lorem ipsum')).toBe(true);
@@ -208,13 +191,13 @@ describe('broken, empty and absurd bodies', () => {
 
   it('caps a multi-megabyte JSON message', async () => {
     server.handle((_request, response) => replyJson(response, 400, { status: 400, error: 'x'.repeat(4_000_000), support_id: 'big' }));
-    const error = await failure(client().get('v1/orders').json());
+    const error = await apiErrorOf(client().get('v1/orders').json());
     expect(error).toMatchObject({ kind: 'bad_request', supportId: 'big', message: 'x'.repeat(500) });
   });
 
   it('keeps the kind of a status whose body is too large to read', async () => {
     server.handle((_request, response) => reply(response, 502, Buffer.alloc(11 * 1024 * 1024, 'a'), { 'content-type': 'text/plain' }));
-    const error = await failure(client().get('v1/orders').json());
+    const error = await apiErrorOf(client().get('v1/orders').json());
     expect(error).toMatchObject({ status: 502, kind: 'server_error', source: 'api', message: KIND_DESCRIPTIONS.server_error });
   });
 });
@@ -222,7 +205,7 @@ describe('broken, empty and absurd bodies', () => {
 describe('successful statuses with bodies that are not JSON', () => {
   it('maps a 200 HTML page (a captive portal) on .json() to invalid_response with status 200', async () => {
     server.handle((_request, response) => reply(response, 200, '<!doctype html><html><title>Sign in to Wi-Fi</title></html>', { 'content-type': 'text/html' }));
-    const error = await failure(client().get('v1/orders').json());
+    const error = await apiErrorOf(client().get('v1/orders').json());
     expect(error).toMatchObject({ kind: 'invalid_response', status: 200, retryable: false, source: 'edge' });
     expect(error.message).toBe(KIND_DESCRIPTIONS.invalid_response);
     expect(error.cause).toBeInstanceOf(SyntaxError);
@@ -230,13 +213,13 @@ describe('successful statuses with bodies that are not JSON', () => {
 
   it('maps a 200 with broken JSON on .json() to invalid_response from the API', async () => {
     server.handle((_request, response) => reply(response, 200, '{"orders": [1, 2', { 'content-type': 'application/json' }));
-    const error = await failure(client().get('v1/orders').json());
+    const error = await apiErrorOf(client().get('v1/orders').json());
     expect(error).toMatchObject({ kind: 'invalid_response', status: 200, source: 'api', method: 'GET', url: `${server.url}/v1/orders` });
   });
 
   it('maps a 201 with broken JSON on .json() to invalid_response with status 201', async () => {
     server.handle((_request, response) => reply(response, 201, 'created!', { 'content-type': 'application/json' }));
-    const error = await failure(client().post('v1/orders').json());
+    const error = await apiErrorOf(client().post('v1/orders').json());
     expect(error).toMatchObject({ kind: 'invalid_response', status: 201, method: 'POST' });
   });
 
@@ -263,7 +246,7 @@ describe('every failure is an ApiError', () => {
   });
 
   it('maps an error thrown by a user hook to kind unknown', async () => {
-    const error = await failure(
+    const error = await apiErrorOf(
       client({
         hooks: {
           beforeRequest: [

@@ -1,38 +1,31 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ApiError, createApiClient, createRateLimitGate, getRateLimitGate, type ApiClientOptions } from '../../src/core/index.js';
-import { reply, replyJson, startServer, type LocalServer } from './local-server.js';
+import { rejectionOf } from '../support/rejection.js';
+import { reply, replyJson, startServer, useLocalServer } from './local-server.js';
 
-let server: LocalServer;
-
-beforeAll(async () => {
-  server = await startServer();
-});
-
-afterAll(async () => {
-  await server.close();
-});
-
-afterEach(() => {
-  server.requests.length = 0;
-  server.handle((_request, response) => replyJson(response, 200, { ok: true }));
-});
+const server = useLocalServer();
 
 function client(options: ApiClientOptions = {}) {
   return createApiClient({ prefix: server.url, gate: false, ...options });
 }
 
-async function settle(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(
-    () => {
-      throw new Error('expected a rejection');
-    },
-    (error: unknown) => error,
-  );
-}
-
 /** Resolves once the server has seen `count` requests (bounded). */
 async function requestsArrived(count: number): Promise<void> {
   await vi.waitFor(() => expect(server.requests.length).toBeGreaterThanOrEqual(count), { timeout: 2_000, interval: 5 });
+}
+
+/** Runs `run`, then waits 20 ms and checks that no promise rejection went unhandled meanwhile. */
+async function expectNoUnhandledRejection(run: () => Promise<void>): Promise<void> {
+  const unhandled: unknown[] = [];
+  const onUnhandled = (reason: unknown) => unhandled.push(reason);
+  process.on('unhandledRejection', onUnhandled);
+  try {
+    await run();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(unhandled).toEqual([]);
+  } finally {
+    process.off('unhandledRejection', onUnhandled);
+  }
 }
 
 const hang = () => {
@@ -104,7 +97,7 @@ describe('request headers', () => {
   });
 
   it('fails with an ApiError when the apiKey function throws', async () => {
-    const error = await settle(
+    const error = await rejectionOf(
       client({
         apiKey: () => {
           throw new Error('no session');
@@ -120,7 +113,7 @@ describe('request headers', () => {
 describe('ky retry is off', () => {
   it.each([500, 502, 503, 504, 408, 429])('sends a GET answered %i exactly once', async (status) => {
     server.handle((_request, response) => replyJson(response, status, { status, error: 'no', support_id: 'x' }, { 'retry-after': '0' }));
-    const error = await settle(client().get('a').json());
+    const error = await rejectionOf(client().get('a').json());
     expect(error).toMatchObject({ status });
     expect(server.requests).toHaveLength(1);
   });
@@ -129,14 +122,14 @@ describe('ky retry is off', () => {
     server.handle((request) => {
       request.socket.destroy();
     });
-    const error = await settle(client().get('a'));
+    const error = await rejectionOf(client().get('a'));
     expect(error).toMatchObject({ kind: 'network' });
     expect(server.requests).toHaveLength(1);
   });
 
   it('sends a GET that times out exactly once', async () => {
     server.handle(hang);
-    const error = await settle(client({ timeout: 50 }).get('a'));
+    const error = await rejectionOf(client({ timeout: 50 }).get('a'));
     expect(error).toMatchObject({ kind: 'timeout' });
     expect(server.requests).toHaveLength(1);
   });
@@ -145,7 +138,7 @@ describe('ky retry is off', () => {
 describe('failures without a response', () => {
   it('maps a timeout to kind timeout, status 0, source client', async () => {
     server.handle(hang);
-    const error = await settle(client({ timeout: 50 }).get('slow').json());
+    const error = await rejectionOf(client({ timeout: 50 }).get('slow').json());
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ kind: 'timeout', status: 0, source: 'client', retryable: true, method: 'GET', url: `${server.url}/slow` });
   });
@@ -154,7 +147,7 @@ describe('failures without a response', () => {
     server.handle((request) => {
       request.socket.destroy();
     });
-    const error = await settle(client().post('orders', { json: { a: 1 } }).json());
+    const error = await rejectionOf(client().post('orders', { json: { a: 1 } }).json());
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ kind: 'network', status: 0, source: 'client', retryable: true, method: 'POST' });
   });
@@ -163,7 +156,7 @@ describe('failures without a response', () => {
     const closed = await startServer();
     const url = closed.url;
     await closed.close();
-    const error = await settle(createApiClient({ prefix: url }).get('a'));
+    const error = await rejectionOf(createApiClient({ prefix: url }).get('a'));
     expect(error).toMatchObject({ kind: 'network', status: 0, source: 'client' });
   });
 
@@ -173,7 +166,7 @@ describe('failures without a response', () => {
       response.write('{"orders":[');
       setTimeout(() => request.socket.destroy(), 10);
     });
-    const error = await settle(client().get('a').json());
+    const error = await rejectionOf(client().get('a').json());
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ kind: 'network', status: 0 });
   });
@@ -182,8 +175,8 @@ describe('failures without a response', () => {
 describe('mistakes caught before sending', () => {
   it('rejects a malformed URL with an ApiError instead of throwing, also through a body method', async () => {
     const api = createApiClient({ gate: false });
-    const bare = await settle(api.get('http://[not a host/'));
-    const viaJson = await settle(api.get('http://[not a host/').json());
+    const bare = await rejectionOf(api.get('http://[not a host/'));
+    const viaJson = await rejectionOf(api.get('http://[not a host/').json());
     for (const error of [bare, viaJson]) {
       expect(error).toBeInstanceOf(ApiError);
       expect((error as ApiError).kind).toBe('unknown');
@@ -193,7 +186,7 @@ describe('mistakes caught before sending', () => {
 
   it('keeps credentials out of the message when the URL itself is refused', async () => {
     const api = createApiClient({ gate: false });
-    const error = (await settle(api.get('http://alice:hunter2pass@127.0.0.1:1/x?api_key=abc123'))) as ApiError;
+    const error = (await rejectionOf(api.get('http://alice:hunter2pass@127.0.0.1:1/x?api_key=abc123'))) as ApiError;
     expect(error.message).not.toContain('hunter2pass');
     expect(error.message).not.toContain('abc123');
   });
@@ -203,7 +196,7 @@ describe('aborts', () => {
   it('rejects with the DOMException abort reason untouched', async () => {
     server.handle(hang);
     const controller = new AbortController();
-    const promise = settle(client().get('a', { signal: controller.signal }).json());
+    const promise = rejectionOf(client().get('a', { signal: controller.signal }).json());
     await requestsArrived(1);
     controller.abort();
     const reason: unknown = controller.signal.reason;
@@ -215,7 +208,7 @@ describe('aborts', () => {
     server.handle(hang);
     for (const reason of [new Error('person left the page'), { why: 'navigated away' }, 'plain string']) {
       const controller = new AbortController();
-      const promise = settle(client().get('a', { signal: controller.signal }));
+      const promise = rejectionOf(client().get('a', { signal: controller.signal }));
       controller.abort(reason);
       expect(await promise).toBe(reason);
     }
@@ -223,7 +216,7 @@ describe('aborts', () => {
 
   it('rejects with the reason of an already aborted signal without sending', async () => {
     const reason = new Error('too late');
-    const error = await settle(client().get('a', { signal: AbortSignal.abort(reason) }).json());
+    const error = await rejectionOf(client().get('a', { signal: AbortSignal.abort(reason) }).json());
     expect(error).toBe(reason);
     expect(server.requests).toHaveLength(0);
   });
@@ -232,7 +225,7 @@ describe('aborts', () => {
     server.handle(hang);
     const controller = new AbortController();
     const reason = { why: 'logged out' };
-    const promise = settle(client({ signal: controller.signal }).get('a').json());
+    const promise = rejectionOf(client({ signal: controller.signal }).get('a').json());
     await requestsArrived(1);
     controller.abort(reason);
     expect(await promise).toBe(reason);
@@ -240,7 +233,7 @@ describe('aborts', () => {
     const extendedController = new AbortController();
     const extendedReason = new Error('view closed');
     const extended = client().extend({ signal: extendedController.signal });
-    const extendedPromise = settle(extended.get('b'));
+    const extendedPromise = rejectionOf(extended.get('b'));
     extendedController.abort(extendedReason);
     expect(await extendedPromise).toBe(extendedReason);
   });
@@ -249,7 +242,7 @@ describe('aborts', () => {
     server.handle(hang);
     const onError = vi.fn();
     const controller = new AbortController();
-    const promise = settle(client({ onError }).get('a', { signal: controller.signal }).json());
+    const promise = rejectionOf(client({ onError }).get('a', { signal: controller.signal }).json());
     controller.abort();
     await promise;
     expect(onError).not.toHaveBeenCalled();
@@ -262,29 +255,29 @@ describe('onError', () => {
     const api = client({ onError, timeout: 50 });
 
     server.handle((_request, response) => replyJson(response, 500, { status: 500, error: 'boom', support_id: 's' }));
-    const viaJson = await settle(api.get('a').json());
+    const viaJson = await rejectionOf(api.get('a').json());
     expect(onError).toHaveBeenCalledTimes(1);
     expect(onError.mock.calls[0]![0]).toBe(viaJson);
 
-    const viaResponse = await settle(api.get('b'));
+    const viaResponse = await rejectionOf(api.get('b'));
     expect(onError).toHaveBeenCalledTimes(2);
     expect(onError.mock.calls[1]![0]).toBe(viaResponse);
 
     server.handle((_request, response) => reply(response, 200, '<html>portal</html>', { 'content-type': 'text/html' }));
-    const invalid = await settle(api.get('c').json());
+    const invalid = await rejectionOf(api.get('c').json());
     expect(invalid).toMatchObject({ kind: 'invalid_response' });
     expect(onError).toHaveBeenCalledTimes(3);
     expect(onError.mock.calls[2]![0]).toBe(invalid);
 
     server.handle(hang);
-    const timeout = await settle(api.get('d').json());
+    const timeout = await rejectionOf(api.get('d').json());
     expect(onError).toHaveBeenCalledTimes(4);
     expect(onError.mock.calls[3]![0]).toBe(timeout);
 
     server.handle((request) => {
       request.socket.destroy();
     });
-    const network = await settle(api.get('e').text());
+    const network = await rejectionOf(api.get('e').text());
     expect(onError).toHaveBeenCalledTimes(5);
     expect(onError.mock.calls[4]![0]).toBe(network);
   });
@@ -297,7 +290,7 @@ describe('onError', () => {
 
   it('does not break the request when it throws', async () => {
     server.handle((_request, response) => replyJson(response, 404, { status: 404, error: 'missing', support_id: 'n' }));
-    const error = await settle(
+    const error = await rejectionOf(
       client({
         onError: () => {
           throw new Error('logger down');
@@ -310,12 +303,9 @@ describe('onError', () => {
   });
 
   it('does not break the request, nor leave an unhandled rejection, when it rejects', async () => {
-    const unhandled: unknown[] = [];
-    const onUnhandled = (reason: unknown) => unhandled.push(reason);
-    process.on('unhandledRejection', onUnhandled);
-    try {
+    await expectNoUnhandledRejection(async () => {
       server.handle((_request, response) => replyJson(response, 503, { status: 503, error: 'down', support_id: 'u' }));
-      const error = await settle(
+      const error = await rejectionOf(
         client({
           onError: async () => {
             throw new Error('async logger down');
@@ -325,25 +315,14 @@ describe('onError', () => {
           .json(),
       );
       expect(error).toMatchObject({ kind: 'unavailable' });
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      expect(unhandled).toEqual([]);
-    } finally {
-      process.off('unhandledRejection', onUnhandled);
-    }
+    });
   });
 
   it('leaves no unhandled rejection when only a body method is awaited', async () => {
-    const unhandled: unknown[] = [];
-    const onUnhandled = (reason: unknown) => unhandled.push(reason);
-    process.on('unhandledRejection', onUnhandled);
-    try {
+    await expectNoUnhandledRejection(async () => {
       server.handle((_request, response) => replyJson(response, 500, { status: 500, error: 'x', support_id: 'x' }));
-      await settle(client().get('a').json());
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      expect(unhandled).toEqual([]);
-    } finally {
-      process.off('unhandledRejection', onUnhandled);
-    }
+      await rejectionOf(client().get('a').json());
+    });
   });
 });
 
@@ -354,7 +333,7 @@ describe('extend and the rate-limit gate', () => {
     const extended = api.extend({ headers: { 'x-extended': 'yes' } });
     expect(getRateLimitGate(extended)).toBe(gate);
     server.handle((_request, response) => replyJson(response, 400, { status: 400, error: 'bad', support_id: 'e' }));
-    const error = await settle(extended.get('a').json());
+    const error = await rejectionOf(extended.get('a').json());
     expect(error).toBeInstanceOf(ApiError);
     expect(server.requests[0]!.headers).toMatchObject({ authorization: 'Bearer k_extend', 'x-extended': 'yes', accept: 'application/json' });
     gate.dispose();

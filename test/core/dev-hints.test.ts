@@ -1,15 +1,9 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError, createApiClient } from '../../src/core/index.js';
 import { devHint } from '../../src/core/dev-hints.js';
-import { replyJson, startServer, type LocalServer } from './local-server.js';
+import { replyJson, useLocalServer } from './local-server.js';
 
-let server: LocalServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(async () => {
-  await server.close();
-});
+const server = useLocalServer();
 afterEach(() => {
   vi.restoreAllMocks();
 });

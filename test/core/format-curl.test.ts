@@ -2,17 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApiError, createApiClient, formatCurl } from '../../src/core/index.js';
 import { json, startFaultServer, type FaultServer } from '../support/fault-server.js';
+import { apiErrorOf } from '../support/rejection.js';
 
 const API_KEY = 'sk_live_curl_77d1e0c9aa';
-
-async function failureOf(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as ApiError;
-  }
-  throw new Error('the request did not fail');
-}
 
 /** The words a POSIX shell makes of a command line (with API_KEY unset in the environment). */
 function shellWords(command: string): string[] {
@@ -116,7 +108,7 @@ describe('formatCurl with a real client', () => {
 
   it('reproduces a failed POST with its headers and never the key or the body', async () => {
     const client = createApiClient({ prefix: `${server.url}/v1`, apiKey: API_KEY, headers: { 'x-client': 'web' }, gate: false });
-    const error = await failureOf(
+    const error = await apiErrorOf(
       client.post('orders', { json: { card: '4242424242424242' }, headers: { 'idempotency-key': 'k-1' }, searchParams: { token: 'qs_secret_99' } }).json(),
     );
     const command = formatCurl(error);
@@ -135,7 +127,7 @@ describe('formatCurl with a real client', () => {
 
   it('never holds a key that comes from a function', async () => {
     const client = createApiClient({ prefix: `${server.url}/v1`, apiKey: async () => API_KEY, gate: false });
-    const command = formatCurl(await failureOf(client.get('orders').json()));
+    const command = formatCurl(await apiErrorOf(client.get('orders').json()));
 
     expect(command).toContain('"Authorization: Bearer $API_KEY"');
     expect(command).not.toContain(API_KEY);

@@ -1,18 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApiError, createApiClient, formatErrorReport, SUPPORT_ID_RETENTION_MS } from '../../src/core/index.js';
 import { html, json, startFaultServer, type FaultServer } from '../support/fault-server.js';
+import { apiErrorOf } from '../support/rejection.js';
 
 const API_KEY = 'sk_live_report_4f9c2e7a1b';
 const RECEIVED_AT = Date.UTC(2026, 2, 2, 10, 15, 30);
-
-async function failureOf(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as ApiError;
-  }
-  throw new Error('the request did not fail');
-}
 
 describe('formatErrorReport with errors made directly', () => {
   it('writes one labelled line per field, in a fixed order', () => {
@@ -121,7 +113,7 @@ describe('formatErrorReport with a real client', () => {
 
   it('reports a 429 the API answered, with its support ID, Ray ID and redacted query', async () => {
     const client = createApiClient({ prefix: `${server.url}/v1`, apiKey: API_KEY, gate: false });
-    const error = await failureOf(client.get('orders', { searchParams: { page: '2', access_token: 'tok_abc123' } }).json());
+    const error = await apiErrorOf(client.get('orders', { searchParams: { page: '2', access_token: 'tok_abc123' } }).json());
     const report = formatErrorReport(error);
 
     expect(report).toContain('Support ID: sup_429_abc');
@@ -136,7 +128,7 @@ describe('formatErrorReport with a real client', () => {
 
   it('reports an edge HTML page with the Ray ID printed in it', async () => {
     const client = createApiClient({ prefix: `${server.url}/v1`, apiKey: () => API_KEY, gate: false });
-    const report = formatErrorReport(await failureOf(client.post('edge', { json: { a: 1 } }).json()));
+    const report = formatErrorReport(await apiErrorOf(client.post('edge', { json: { a: 1 } }).json()));
 
     expect(report).toContain('Status: 502 Bad Gateway');
     expect(report).toContain('Request: POST /v1/edge');

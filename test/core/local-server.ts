@@ -1,5 +1,6 @@
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 
 /** What the server saw of one request. */
 export interface SeenRequest {
@@ -66,6 +67,57 @@ export async function startServer(initial?: Handler): Promise<LocalServer> {
     close() {
       server.closeAllConnections();
       return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+/** A {@link LocalServer} shared by the tests of a block: they may answer with it, not close it. */
+export type SharedLocalServer = Omit<LocalServer, 'close'>;
+
+const answerOk: Handler = (_request, response) => replyJson(response, 200, { ok: true });
+
+/**
+ * Gives the enclosing `describe` block (or the whole file) one local server: started before its
+ * tests, closed after them, and put back after each test, its requests forgotten and its handler
+ * reset to `handler`.
+ *
+ * @param handler - What the server answers until a test calls `handle`, and again after each test.
+ * @default handler - 200 with the JSON body `{ "ok": true }`
+ * @returns The server, whose members are readable inside tests and hooks (it starts in `beforeAll`).
+ * @example
+ * const server = useLocalServer();
+ * it('reaches the server', async () => {
+ *   await createApiClient({ prefix: server.url }).get('a');
+ *   expect(server.requests).toHaveLength(1);
+ * });
+ */
+export function useLocalServer(handler: Handler = answerOk): SharedLocalServer {
+  let started: LocalServer | undefined;
+  const current = (): LocalServer => {
+    if (started === undefined) throw new Error('the local server starts in beforeAll: use it inside tests and hooks');
+    return started;
+  };
+  beforeAll(async () => {
+    started = await startServer(handler);
+  });
+  afterAll(async () => {
+    await started?.close();
+    started = undefined;
+  });
+  afterEach(() => {
+    if (started === undefined) return;
+    started.requests.length = 0;
+    started.handle(handler);
+  });
+  return {
+    get url() {
+      return current().url;
+    },
+    get requests() {
+      return current().requests;
+    },
+    handle(next) {
+      current().handle(next);
     },
   };
 }

@@ -1,7 +1,7 @@
 import { setTimeout as realSleep } from 'node:timers/promises';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createApiClient, createRateLimitGate, getRateLimitGate, type RateLimitGate } from '../../src/core/index.js';
-import { replyJson, startServer, type LocalServer } from './local-server.js';
+import { replyJson, useLocalServer } from './local-server.js';
 
 const gates: RateLimitGate[] = [];
 
@@ -205,20 +205,7 @@ describe('gates that share a channel name', () => {
 });
 
 describe('the gate inside the client', () => {
-  let server: LocalServer;
-
-  beforeAll(async () => {
-    server = await startServer();
-  });
-
-  afterAll(async () => {
-    await server.close();
-  });
-
-  afterEach(() => {
-    server.requests.length = 0;
-    server.handle((_request, response) => replyJson(response, 200, { ok: true }));
-  });
+  const server = useLocalServer();
 
   /**
    * Fake timers make the cooldowns instant to cross; `shouldAdvanceTime` keeps the clock moving

@@ -1,7 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ApiError, createApiClient, getRateLimitGate, MAX_RETRY_AFTER_MS, parseRetryAfter } from '../../src/core/index.js';
+import { describe, expect, it } from 'vitest';
+import { createApiClient, getRateLimitGate, MAX_RETRY_AFTER_MS, parseRetryAfter } from '../../src/core/index.js';
 import { exhaustedQuotaResetMs, retryAfterFromBody, retryAfterFromResponse, serverDate } from '../../src/core/retry-after.js';
-import { replyJson, startServer, type LocalServer } from './local-server.js';
+import { apiErrorOf } from '../support/rejection.js';
+import { replyJson, useLocalServer } from './local-server.js';
 
 const NOW = Date.UTC(1994, 10, 6, 8, 49, 0); // Sun, 06 Nov 1994 08:49:00 GMT
 // Epoch-second resets only count as epochs above 10^9 (September 2001).
@@ -178,28 +179,7 @@ describe('exhaustedQuotaResetMs', () => {
 });
 
 describe('Retry-After through the client', () => {
-  let server: LocalServer;
-
-  beforeAll(async () => {
-    server = await startServer();
-  });
-
-  afterAll(async () => {
-    await server.close();
-  });
-
-  afterEach(() => {
-    server.handle((_request, response) => replyJson(response, 200, {}));
-  });
-
-  async function rejection(promise: Promise<unknown>): Promise<ApiError> {
-    const error: unknown = await promise.then(
-      () => undefined,
-      (thrown: unknown) => thrown,
-    );
-    expect(error).toBeInstanceOf(ApiError);
-    return error as ApiError;
-  }
+  const server = useLocalServer();
 
   it('reads an HTTP-date Retry-After against a server Date far from the client clock', async () => {
     const serverNow = Date.UTC(2001, 0, 1, 0, 0, 0);
@@ -210,7 +190,7 @@ describe('Retry-After through the client', () => {
       }),
     );
     const client = createApiClient({ prefix: server.url });
-    const error = await rejection(client.get('x').json());
+    const error = await apiErrorOf(client.get('x').json());
     expect(error.retryAfterMs).toBe(40_000);
     const closedUntil = getRateLimitGate(client)!.snapshot().closedUntil!;
     expect(closedUntil - error.receivedAt).toBeGreaterThanOrEqual(40_000 - 1_000);
@@ -220,7 +200,7 @@ describe('Retry-After through the client', () => {
 
   it('takes the body field when the header is missing (a CORS-hidden header looks the same)', async () => {
     server.handle((_request, response) => replyJson(response, 503, { status: 503, error: 'maintenance', support_id: 'm', retry_after: 8 }));
-    const error = await rejection(createApiClient({ prefix: server.url, gate: false }).get('x').json());
+    const error = await apiErrorOf(createApiClient({ prefix: server.url, gate: false }).get('x').json());
     expect(error).toMatchObject({ kind: 'unavailable', retryAfterMs: 8_000 });
   });
 
@@ -228,14 +208,14 @@ describe('Retry-After through the client', () => {
     server.handle((_request, response) =>
       replyJson(response, 429, { status: 429, error: 'slow', support_id: 's', retryAfter: 20 }, { 'retry-after': '5' }),
     );
-    const error = await rejection(createApiClient({ prefix: server.url, gate: false }).get('x').json());
+    const error = await apiErrorOf(createApiClient({ prefix: server.url, gate: false }).get('x').json());
     expect(error.retryAfterMs).toBe(20_000);
   });
 
   it('reads RateLimit-Reset and X-RateLimit-Reset from a 429 without Retry-After', async () => {
     server.handle((_request, response) => replyJson(response, 429, { status: 429, error: 'a', support_id: 'a' }, { 'ratelimit-reset': '25' }));
-    expect((await rejection(createApiClient({ prefix: server.url, gate: false }).get('x').json())).retryAfterMs).toBe(25_000);
+    expect((await apiErrorOf(createApiClient({ prefix: server.url, gate: false }).get('x').json())).retryAfterMs).toBe(25_000);
     server.handle((_request, response) => replyJson(response, 429, { status: 429, error: 'b', support_id: 'b' }, { 'x-ratelimit-reset': '17' }));
-    expect((await rejection(createApiClient({ prefix: server.url, gate: false }).get('x').json())).retryAfterMs).toBe(17_000);
+    expect((await apiErrorOf(createApiClient({ prefix: server.url, gate: false }).get('x').json())).retryAfterMs).toBe(17_000);
   });
 });

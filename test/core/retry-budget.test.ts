@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createApiClient, createRetryBudget, getRetryBudget } from '../../src/core/index.js';
 import { budgetAllows } from '../../src/core/retry-schedule.js';
-import { reply, replyJson, startServer, type LocalServer } from './local-server.js';
+import { reply, replyJson, useLocalServer } from './local-server.js';
 
 describe('createRetryBudget', () => {
   it('starts with 10 tokens and allows a retry only while more than 5 remain after the charge', () => {
@@ -37,15 +37,7 @@ describe('createRetryBudget', () => {
 });
 
 describe('the budget of a client', () => {
-  let server: LocalServer;
-
-  beforeAll(async () => {
-    server = await startServer();
-  });
-
-  afterAll(async () => {
-    await server.close();
-  });
+  const server = useLocalServer();
 
   it('is charged once per retryable failure and credited per successful response', async () => {
     const client = createApiClient({ prefix: server.url, gate: false });

@@ -1,6 +1,6 @@
 import { setTimeout as realSleep } from 'node:timers/promises';
 import { MutationObserver, QueryClient } from '@tanstack/query-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   ApiError,
   apiQueryDefaults,
@@ -12,7 +12,7 @@ import {
   type ApiErrorInit,
 } from '../../src/core/index.js';
 import { markFinal } from '../../src/core/retry-schedule.js';
-import { replyJson, startServer, type LocalServer } from './local-server.js';
+import { replyJson, useLocalServer } from './local-server.js';
 
 const NOW = 1_700_000_000_000;
 
@@ -205,23 +205,13 @@ describe('apiQueryDefaults', () => {
 });
 
 describe('the policy in a QueryClient against a real server', () => {
-  let server: LocalServer;
+  const server = useLocalServer();
   let queryClient: QueryClient | undefined;
-
-  beforeAll(async () => {
-    server = await startServer();
-  });
-
-  afterAll(async () => {
-    await server.close();
-  });
 
   afterEach(() => {
     queryClient?.clear();
     queryClient = undefined;
     vi.useRealTimers();
-    server.requests.length = 0;
-    server.handle((_request, response) => replyJson(response, 200, { ok: true }));
   });
 
   /**

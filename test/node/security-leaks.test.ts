@@ -2,6 +2,7 @@ import { inspect } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError, createApiClient, formatCurl, formatErrorReport, type ApiKeySource } from '../../src/core/index.js';
 import { json, resetConnection, send, startFaultServer, type FaultServer, type Route } from '../support/fault-server.js';
+import { apiErrorOf } from '../support/rejection.js';
 
 const STRING_KEY = 'sk_live_9f8e7d6c5b4a3210';
 const FUNCTION_KEY = 'sk_live_fn_0a1b2c3d4e5f';
@@ -49,15 +50,6 @@ afterAll(async () => {
   await server.close();
 });
 
-async function failureOf(promise: Promise<unknown>, what: string): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as ApiError;
-  }
-  throw new Error(`${what} did not fail`);
-}
-
 /** Every way an error is shown, logged or copied, except a deep inspection of its cause. */
 function outputsOf(error: ApiError): Record<string, string> {
   return {
@@ -78,7 +70,7 @@ async function failures(apiKey: ApiKeySource): Promise<{ thrown: ApiError[]; rep
   const thrown: ApiError[] = [];
   for (const [path] of CASES) {
     const request = path.startsWith('400') ? client.post(path, { json: { a: 1 } }) : client.get(path);
-    thrown.push(await failureOf(request.json(), path));
+    thrown.push(await apiErrorOf(request.json(), path));
   }
   return { thrown, reported };
 }
@@ -134,7 +126,7 @@ describe('the API key never shows in what an error displays, logs or copies', ()
     server.route('/v1/plain-500', json(500, { status: 500, error: 'Internal error', support_id: 'sup-plain' }));
     const reported: ApiError[] = [];
     const client = createApiClient({ prefix: `${server.url}/v1`, apiKey: STRING_KEY, gate: false, onError: (error) => void reported.push(error) });
-    const error = await failureOf(client.get('plain-500').json(), 'plain-500');
+    const error = await apiErrorOf(client.get('plain-500').json(), 'plain-500');
 
     expect(reported).toEqual([error]);
     const printed = inspect(reported[0], { depth: 10 }).split('\n');

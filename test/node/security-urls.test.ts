@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError, createApiClient, formatCurl, formatErrorReport, toApiError } from '../../src/core/index.js';
 import { json, resetConnection, startFaultServer, type FaultServer } from '../support/fault-server.js';
+import { apiErrorOf } from '../support/rejection.js';
 
 const PROPERTY_RUNS = 50;
 const SECRET_NAMES = ['key', 'token', 'secret', 'password', 'signature', 'auth', 'session', 'code'];
@@ -18,15 +19,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await server.close();
 });
-
-async function failureOf(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as ApiError;
-  }
-  throw new Error('the request did not fail');
-}
 
 /** Every place an error carries or prints its URL. */
 function urlOutputs(error: ApiError): string[] {
@@ -47,7 +39,7 @@ describe('URLs in errors keep no credentials and no query-string secrets', { tim
       session_id: 'v-session-8',
       code: 'v-code-9',
     };
-    const error = await failureOf(client.get('items', { searchParams: { page: '2', ...secrets, sort: 'name' } }).json());
+    const error = await apiErrorOf(client.get('items', { searchParams: { page: '2', ...secrets, sort: 'name' } }).json());
 
     expect(server.requests.at(-1)?.path).toContain('api_key=v-api-key-1');
     for (const output of urlOutputs(error)) {
@@ -71,7 +63,7 @@ describe('URLs in errors keep no credentials and no query-string secrets', { tim
 
   it('redacts secrets of a request that never got an answer', async () => {
     const client = createApiClient({ prefix: `${server.url}/v1`, gate: false });
-    const error = await failureOf(client.get('reset', { searchParams: { token: 'reset-secret-1' } }).json());
+    const error = await apiErrorOf(client.get('reset', { searchParams: { token: 'reset-secret-1' } }).json());
 
     expect(error.kind).toBe('network');
     expect(error.url).toBe(`${server.url}/v1/reset?token=[redacted]`);
@@ -89,7 +81,7 @@ describe('URLs in errors keep no credentials and no query-string secrets', { tim
     await fc.assert(
       fc.asyncProperty(name, value, async (secretName, secretValue) => {
         runs += 1;
-        const error = await failureOf(client.get('items', { searchParams: { [secretName]: secretValue, page: '1' } }).json());
+        const error = await apiErrorOf(client.get('items', { searchParams: { [secretName]: secretValue, page: '1' } }).json());
         for (const output of urlOutputs(error)) expect(output).not.toContain(secretValue);
         expect(error.url).toContain('page=1');
       }),

@@ -1,8 +1,7 @@
 import { QueryClient, useQuery } from '@tanstack/react-query';
 import { render, renderHook, screen } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createApiClient } from '../../src/core/client.js';
 import { apiQueryDefaults } from '../../src/core/retry-policy.js';
 import { getScheduledRetry } from '../../src/core/retry-schedule.js';
@@ -11,12 +10,11 @@ import { ApiErrorBanner } from '../../src/components/ApiErrorBanner.js';
 import { ApiKitProvider } from '../../src/react/ApiKitProvider.js';
 import { useApiClient } from '../../src/react/useApiClient.js';
 import { useApiQuery } from '../../src/react/useApiQuery.js';
-import { advance, advanceUntil, API, useFakeClock } from '../support/kit-wrapper.js';
+import { advance, advanceUntil, API, useFakeClock, useMockApi } from '../support/kit-wrapper.js';
 
-const server = setupServer();
+const server = useMockApi();
 const arrivals: number[] = [];
 
-beforeAll(() => server.listen({ onUnhandledFrame: 'error' }));
 beforeEach(() => {
   useFakeClock();
   arrivals.length = 0;
@@ -32,11 +30,6 @@ beforeEach(() => {
     }),
   );
 });
-afterEach(() => {
-  server.resetHandlers();
-  vi.useRealTimers();
-});
-afterAll(() => server.close());
 
 const client = () => createApiClient({ prefix: API });
 

@@ -1,16 +1,14 @@
 import { renderHook } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ApiError } from '../../src/core/ApiError.js';
 import { createApiClient } from '../../src/core/client.js';
 import { useApiQuery } from '../../src/react/useApiQuery.js';
-import { advance, advanceUntil, API, kitWrapper, useFakeClock } from '../support/kit-wrapper.js';
+import { advance, advanceUntil, API, kitWrapper, useFakeClock, useMockApi } from '../support/kit-wrapper.js';
 
-const server = setupServer();
+const server = useMockApi();
 const seenTokens: Array<string | null> = [];
 
-beforeAll(() => server.listen({ onUnhandledFrame: 'error' }));
 beforeEach(() => {
   useFakeClock();
   seenTokens.length = 0;
@@ -24,11 +22,6 @@ beforeEach(() => {
     http.get(`${API}/admin`, () => HttpResponse.json({ status: 403, error: 'Missing scope admin', support_id: 'sup-403' }, { status: 403 })),
   );
 });
-afterEach(() => {
-  server.resetHandlers();
-  vi.useRealTimers();
-});
-afterAll(() => server.close());
 
 describe('onAuthError', () => {
   it('retries a 401 once with refreshed credentials when it resolves true', async () => {

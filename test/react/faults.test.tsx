@@ -1,15 +1,14 @@
 import { QueryClient } from '@tanstack/react-query';
 import { renderHook } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { isApiError } from '../../src/core/ApiError.js';
 import { createApiClient } from '../../src/core/client.js';
 import { useApiMutation } from '../../src/react/useApiMutation.js';
 import { useApiQuery } from '../../src/react/useApiQuery.js';
-import { advance, advanceUntil, API, kitWrapper, useFakeClock } from '../support/kit-wrapper.js';
+import { advance, advanceUntil, API, kitWrapper, useFakeClock, useMockApi } from '../support/kit-wrapper.js';
 
-const server = setupServer();
+const server = useMockApi();
 const posts = new Map<string, number>();
 const unhandled: unknown[] = [];
 const onUnhandled = (reason: unknown) => unhandled.push(reason);
@@ -17,7 +16,6 @@ const onUnhandled = (reason: unknown) => unhandled.push(reason);
 // Routes that misbehave the way real servers and edges do.
 const routes = ['ok', 'flaky', 'limited', 'html', 'broken-json', 'down', 'empty-500'] as const;
 
-beforeAll(() => server.listen({ onUnhandledFrame: 'error' }));
 beforeEach(() => {
   useFakeClock();
   posts.clear();
@@ -43,10 +41,7 @@ beforeEach(() => {
 });
 afterEach(() => {
   process.off('unhandledRejection', onUnhandled);
-  server.resetHandlers();
-  vi.useRealTimers();
 });
-afterAll(() => server.close());
 
 describe('many hooks against a misbehaving API', () => {
   it('all settle with data or an ApiError, send no POST twice, and leave no timer behind after unmount', async () => {

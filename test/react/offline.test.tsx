@@ -1,17 +1,15 @@
 import { focusManager, onlineManager } from '@tanstack/react-query';
 import { act, renderHook } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApiClient } from '../../src/core/client.js';
 import { useApiQuery } from '../../src/react/useApiQuery.js';
-import { advance, advanceUntil, API, kitWrapper, useFakeClock } from '../support/kit-wrapper.js';
+import { advance, advanceUntil, API, kitWrapper, useFakeClock, useMockApi } from '../support/kit-wrapper.js';
 
-const server = setupServer();
+const server = useMockApi();
 const arrivals: number[] = [];
 let goOfflineOnFirstFailure = false;
 
-beforeAll(() => server.listen({ onUnhandledFrame: 'error' }));
 beforeEach(() => {
   useFakeClock();
   arrivals.length = 0;
@@ -28,10 +26,7 @@ afterEach(() => {
   onlineManager.setOnline(true);
   focusManager.setFocused(undefined);
   goOfflineOnFirstFailure = false;
-  server.resetHandlers();
-  vi.useRealTimers();
 });
-afterAll(() => server.close());
 
 function setup() {
   const { wrapper } = kitWrapper(createApiClient({ prefix: API }), { retry: { random: () => 1 } });

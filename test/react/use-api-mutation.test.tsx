@@ -1,24 +1,17 @@
 import { renderHook } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { createApiClient } from '../../src/core/client.js';
 import { useApiMutation } from '../../src/react/useApiMutation.js';
-import { advance, advanceUntil, API, kitWrapper, useFakeClock } from '../support/kit-wrapper.js';
+import { advance, advanceUntil, API, kitWrapper, useFakeClock, useMockApi } from '../support/kit-wrapper.js';
 
-const server = setupServer();
+const server = useMockApi();
 const received: Array<{ at: number; key: string | null; body: unknown }> = [];
 
-beforeAll(() => server.listen({ onUnhandledFrame: 'error' }));
 beforeEach(() => {
   useFakeClock();
   received.length = 0;
 });
-afterEach(() => {
-  server.resetHandlers();
-  vi.useRealTimers();
-});
-afterAll(() => server.close());
 
 function route(answers: Array<() => Response>) {
   server.use(

@@ -1,25 +1,18 @@
 import { renderHook } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { createApiClient } from '../../src/core/client.js';
 import { isApiError } from '../../src/core/ApiError.js';
 import { useApiQuery } from '../../src/react/useApiQuery.js';
-import { advance, advanceUntil, API, kitWrapper, useFakeClock } from '../support/kit-wrapper.js';
+import { advance, advanceUntil, API, kitWrapper, useFakeClock, useMockApi } from '../support/kit-wrapper.js';
 
-const server = setupServer();
+const server = useMockApi();
 const arrivals: number[] = [];
 
-beforeAll(() => server.listen({ onUnhandledFrame: 'error' }));
 beforeEach(() => {
   useFakeClock();
   arrivals.length = 0;
 });
-afterEach(() => {
-  server.resetHandlers();
-  vi.useRealTimers();
-});
-afterAll(() => server.close());
 
 function route(answers: Array<() => Response>) {
   server.use(

@@ -1,17 +1,15 @@
 import { renderHook } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { createApiClient } from '../../src/core/client.js';
 import { createRateLimitGate } from '../../src/core/rate-limit-gate.js';
 import { useApiQuery } from '../../src/react/useApiQuery.js';
 import { useRateLimitStatus } from '../../src/react/useRateLimitStatus.js';
-import { advance, advanceUntil, API, kitWrapper, useFakeClock } from '../support/kit-wrapper.js';
+import { advance, advanceUntil, API, kitWrapper, useFakeClock, useMockApi } from '../support/kit-wrapper.js';
 
-const server = setupServer();
+const server = useMockApi();
 const arrivals: Array<{ path: string; at: number }> = [];
 
-beforeAll(() => server.listen({ onUnhandledFrame: 'error' }));
 beforeEach(() => {
   useFakeClock();
   arrivals.length = 0;
@@ -22,11 +20,6 @@ beforeEach(() => {
     }),
   );
 });
-afterEach(() => {
-  server.resetHandlers();
-  vi.useRealTimers();
-});
-afterAll(() => server.close());
 
 describe('useRateLimitStatus', () => {
   it('is open by default', () => {

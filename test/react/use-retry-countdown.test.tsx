@@ -1,28 +1,19 @@
 import { onlineManager } from '@tanstack/react-query';
 import { act, renderHook } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import { ApiError } from '../../src/core/ApiError.js';
 import { createRetryPolicy } from '../../src/core/retry-policy.js';
 import { clearScheduledRetry, getScheduledRetry } from '../../src/core/retry-schedule.js';
 import { useRetryCountdown, type RetryCountdownTarget } from '../../src/react/useRetryCountdown.js';
-import { restoreClock, useFakeClock } from '../components/fake-clock.js';
+import { advance, useFakeClockPerTest } from '../components/fake-clock.js';
 
 const NOW = Date.UTC(2026, 2, 2, 10, 15, 30);
 
-beforeEach(() => {
-  useFakeClock(NOW);
-});
+useFakeClockPerTest(NOW);
 
 afterEach(() => {
-  restoreClock();
   onlineManager.setOnline(true);
 });
-
-function advance(ms: number): void {
-  act(() => {
-    vi.advanceTimersByTime(ms);
-  });
-}
 
 function withSchedule(init: ConstructorParameters<typeof ApiError>[0], random = 0): ApiError {
   const error = new ApiError({ receivedAt: NOW, method: 'GET', ...init });

@@ -1,12 +1,37 @@
 import { QueryClient } from '@tanstack/react-query';
 import { act } from '@testing-library/react';
 import type { KyInstance } from 'ky';
+import { setupServer, type SetupServer } from 'msw/node';
 import type { ReactNode } from 'react';
-import { vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, vi } from 'vitest';
 import { ApiKitProvider, type ApiKitProviderProps } from '../../src/react/ApiKitProvider.js';
 
 /** The origin every mocked API in the React tests answers on. */
 export const API = 'http://127.0.0.1:4010';
+
+/**
+ * Gives the test file a mocked API at the network layer: listening before its tests (a request no
+ * handler answers fails the test), closed after them. After each test the handlers added with
+ * `server.use` are dropped and real timers come back, undoing {@link useFakeClock}.
+ *
+ * @returns The MSW server, for `server.use(...)`.
+ * @example
+ * const server = useMockApi();
+ * beforeEach(() => {
+ *   useFakeClock();
+ *   server.use(http.get(`${API}/orders`, () => HttpResponse.json([])));
+ * });
+ */
+export function useMockApi(): SetupServer {
+  const server = setupServer();
+  beforeAll(() => server.listen({ onUnhandledFrame: 'error' }));
+  afterEach(() => {
+    server.resetHandlers();
+    vi.useRealTimers();
+  });
+  afterAll(() => server.close());
+  return server;
+}
 
 /** A wrapper for `renderHook` / `render` with the kit's provider around it. */
 export function kitWrapper(client: KyInstance, props: Omit<ApiKitProviderProps, 'client' | 'children'> = {}) {
