@@ -12,8 +12,8 @@ const ignore = [...Object.keys(pkg.peerDependencies ?? {}), 'react-dom', '@tanst
  * Budgets, minified and gzipped, set just above what the kit measures so a regression fails CI.
  * The React-free core is held to its own, smaller budget; the total counts shared code once.
  */
-const LIMITS = { '.': '15 kB', './core': '9.5 kB' };
-const TOTAL_LIMIT = '15 kB';
+const LIMITS = { '.': '16 kB', './core': '10 kB' };
+const TOTAL_LIMIT = '16 kB';
 
 /** `[subpath, file]` for every export that points at JavaScript (the stylesheet is left out). */
 const jsEntries = Object.entries(pkg.exports)

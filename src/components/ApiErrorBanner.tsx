@@ -1,15 +1,21 @@
 'use client';
+import { lazy, Suspense } from 'react';
 import { PoliteAnnouncer } from './PoliteAnnouncer.js';
 import { RetryCountdown } from './RetryCountdown.js';
 import { API_ERROR_BANNER_CLASS_NAMES as classNames, useApiErrorBanner, type ApiErrorBannerProps } from './useApiErrorBanner.js';
+
+// Loaded only when details are shown: production builds, where they are off by default, do not
+// fetch the details code (the facts, the report and curl formatters) unless `showDetails` asks.
+const ApiErrorDetails = /* @__PURE__ */ lazy(() => import('./ApiErrorDetails.js').then((module) => ({ default: module.ApiErrorDetails })));
 
 /**
  * A friendly message for a failed request: a title and a sentence for its kind (or the API's
  * own `error` text), the support ID in monospace with a "Copy support ID" button and a line
  * saying until when support can look it up, the Cloudflare Ray ID, and the actions that can
  * help: "Try again" (disabled, with a countdown, while the server asks to wait), "Retry now"
- * and "Stop retrying" while an automatic retry is scheduled, "Dismiss". In development it also
- * shows a "Details" disclosure with "Copy details" and "Copy as curl".
+ * and "Stop retrying" while an automatic retry is scheduled, "Dismiss". In development (or with
+ * `showDetails`) it also shows a "Details" disclosure with "Copy details" and "Copy as curl"; its
+ * code is loaded on demand, so it appears a moment after the rest the first time.
  *
  * Only the title and the description are inside the `role="alert"` element: the countdown, the
  * IDs and the buttons sit beside it, so nothing is announced twice. Renders nothing for `null`,
@@ -82,23 +88,9 @@ export function ApiErrorBanner(props: ApiErrorBannerProps) {
       )}
 
       {banner.showDetails && (
-        <details {...banner.getDetailsProps()}>
-          <summary {...banner.getSummaryProps()}>{banner.messages.details}</summary>
-          <dl className={classNames.facts}>
-            {banner.facts.map((fact) => (
-              <div key={fact.label} className={classNames.id}>
-                <dt className={classNames.label}>{fact.label}</dt>
-                <dd className={classNames.value}>{fact.value}</dd>
-              </div>
-            ))}
-          </dl>
-          <div className={classNames.actions}>
-            <button {...banner.getCopyDetailsProps()} />
-            <button {...banner.getCopyCurlProps()} />
-            <PoliteAnnouncer {...banner.getCopyStatusProps(['details', 'curl'])} />
-          </div>
-          {banner.copyFallbackText !== undefined && <pre {...banner.getCopyFallbackProps()}>{banner.copyFallbackText}</pre>}
-        </details>
+        <Suspense fallback={null}>
+          <ApiErrorDetails {...banner.getDetailsProps()} />
+        </Suspense>
       )}
     </div>
   );

@@ -1,17 +1,17 @@
 'use client';
-import { useId, useMemo, useState, type ButtonHTMLAttributes, type DetailsHTMLAttributes, type HTMLAttributes } from 'react';
+import { useId, useMemo, useState, type ButtonHTMLAttributes, type HTMLAttributes } from 'react';
 import type { ApiError } from '../core/ApiError.js';
-import { formatCurl } from '../core/format-curl.js';
-import { formatErrorReport } from '../core/format-report.js';
-import { KIND_DESCRIPTIONS, reasonPhrase } from '../core/kinds.js';
+import { KIND_DESCRIPTIONS } from '../core/kinds.js';
 import type { Messages, PartialMessages } from '../core/messages.js';
 import { getScheduledRetry, type ScheduledRetry } from '../core/retry-schedule.js';
-import { toApiError } from '../core/to-api-error.js';
 import { useMessages } from '../react/messages-context.js';
 import { useDeadlinePassed } from '../react/ticker.js';
 import { useIsOnline, useRetryWait } from '../react/useRetryCountdown.js';
 import { detailsShownByDefault } from './show-details.js';
 import type { PoliteAnnouncerProps } from './PoliteAnnouncer.js';
+import { toShownError } from './shown-error.js';
+// Types only: the details code itself is loaded on demand (see `ApiErrorBanner`).
+import type { ApiErrorDetailsProps } from './useApiErrorDetails.js';
 import { useCopyToClipboard, type CopyStatus } from './useCopyToClipboard.js';
 import type { RetryCountdownProps } from './useRetryCountdownProps.js';
 
@@ -71,12 +71,6 @@ const NEVER_RETRIED = new Set([400, 401, 403, 404, 406]);
 
 type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & { type: 'button'; children: string };
 
-/** One line of the technical details. */
-export interface BannerFact {
-  label: string;
-  value: string;
-}
-
 /** What {@link useApiErrorBanner} returns when there is an error to show. */
 export interface ApiErrorBannerParts {
   /** The error shown. */
@@ -100,14 +94,11 @@ export interface ApiErrorBannerParts {
   showRetryNow: boolean;
   showStopRetrying: boolean;
   showDismiss: boolean;
+  /** Whether to show the "Details" disclosure (render it with `getDetailsProps()`). */
   showDetails: boolean;
-  /** Method, URL, status, Ray ID and time, labelled. */
-  facts: BannerFact[];
   /** The latest copy: which text, and how it went. */
   copyStatus: CopyStatus;
   copyTarget: BannerCopyTarget | undefined;
-  /** The text to show (selected) when copying the details or the curl command failed. */
-  copyFallbackText: string | undefined;
   getRootProps: () => HTMLAttributes<HTMLDivElement> & { 'data-kind': string; 'data-source': string };
   /** The `role="alert"` element: the title and the description only. */
   getAlertProps: () => HTMLAttributes<HTMLDivElement>;
@@ -124,22 +115,16 @@ export interface ApiErrorBannerParts {
   getRetryNowProps: () => ButtonProps;
   getStopRetryingProps: () => ButtonProps;
   getDismissProps: () => ButtonProps;
-  getDetailsProps: () => DetailsHTMLAttributes<HTMLDetailsElement>;
-  getSummaryProps: () => HTMLAttributes<HTMLElement>;
-  getCopyDetailsProps: () => ButtonProps;
-  getCopyCurlProps: () => ButtonProps;
-  /** The `<pre>` showing the copied text, selected, when copying the details or curl failed. */
-  getCopyFallbackProps: () => HTMLAttributes<HTMLPreElement> & { ref: ((element: HTMLElement | null) => void) | undefined };
+  /**
+   * Props for the "Details" disclosure (`useApiErrorDetails`), sharing the banner's copy state.
+   * Its code (the facts, "Copy details", "Copy as curl") lives in `useApiErrorDetails`, so a
+   * banner that never shows details need not load it.
+   */
+  getDetailsProps: () => ApiErrorDetailsProps;
 }
 
 function joinClassNames(...names: Array<string | undefined>): string {
   return names.filter(Boolean).join(' ');
-}
-
-function toShownError(error: unknown): ApiError | null {
-  if (error === null || error === undefined) return null;
-  const apiError = toApiError(error);
-  return apiError.kind === 'aborted' ? null : apiError;
 }
 
 /**
@@ -168,8 +153,9 @@ export function useApiErrorBanner(props: ApiErrorBannerProps): ApiErrorBannerPar
   const { error: thrown, onRetry, onDismiss, onRetryNow, onStopRetrying, resetErrorBoundary, className } = props;
   const error = useMemo(() => toShownError(thrown), [thrown]);
   const messages = useMessages(props.messages);
-  const { status: copyStatus, target: copyTarget, text: copyText, copy, fallbackRef } = useCopyToClipboard<BannerCopyTarget>();
-  const ids = { title: useId(), description: useId(), summary: useId() };
+  const clipboard = useCopyToClipboard<BannerCopyTarget>();
+  const { status: copyStatus, target: copyTarget, copy, fallbackRef } = clipboard;
+  const ids = { title: useId(), description: useId() };
 
   const { deadline, scheduled: remembered } = useRetryWait(error);
   const scheduled = getScheduledRetry(error);
@@ -193,15 +179,8 @@ export function useApiErrorBanner(props: ApiErrorBannerProps): ApiErrorBannerPar
   const showDetails = props.showDetails ?? detailsShownByDefault();
   const supportIdExpiresAt = error.supportIdExpiresAt === undefined ? undefined : new Date(error.supportIdExpiresAt);
 
-  const facts: BannerFact[] = [
-    { label: messages.methodLabel, value: error.method },
-    ...(error.url ? [{ label: messages.urlLabel, value: error.url }] : []),
-    { label: messages.statusLabel, value: messages.statusText(error.status, reasonPhrase(error.status)) },
-    ...(error.rayId ? [{ label: messages.rayIdLabel, value: error.rayId }] : []),
-    { label: messages.timeLabel, value: messages.formatTime(new Date(error.receivedAt)) },
-  ];
-  const failedOn = (target: BannerCopyTarget) => copyStatus === 'failed' && copyTarget === target;
-  const copyFallbackText = failedOn('details') || failedOn('curl') ? copyText : undefined;
+  // While the details show the text of a failed copy, that text is the one to select.
+  const detailsFallbackShown = copyStatus === 'failed' && (copyTarget === 'details' || copyTarget === 'curl');
   const button = (children: string, onClick: (() => void) | undefined, primary = false): ButtonProps => ({
     type: 'button',
     className: primary ? API_ERROR_BANNER_CLASS_NAMES.primaryButton : API_ERROR_BANNER_CLASS_NAMES.button,
@@ -225,10 +204,8 @@ export function useApiErrorBanner(props: ApiErrorBannerProps): ApiErrorBannerPar
     showStopRetrying: scheduled !== undefined && onStopRetrying !== undefined,
     showDismiss: onDismiss !== undefined,
     showDetails,
-    facts,
     copyStatus,
     copyTarget,
-    copyFallbackText,
     getRootProps: () => ({
       className: joinClassNames(API_ERROR_BANNER_CLASS_NAMES.root, className),
       'data-kind': error.kind,
@@ -239,7 +216,7 @@ export function useApiErrorBanner(props: ApiErrorBannerProps): ApiErrorBannerPar
     getDescriptionProps: () => ({ id: ids.description, className: API_ERROR_BANNER_CLASS_NAMES.description }),
     getSupportIdProps: () => ({
       className: API_ERROR_BANNER_CLASS_NAMES.code,
-      ref: copyFallbackText === undefined ? fallbackRef : undefined,
+      ref: detailsFallbackShown ? undefined : fallbackRef,
     }),
     getCopySupportIdProps: () => button(messages.copySupportId, () => void copy('supportId', error.supportId ?? '')),
     getCopyStatusProps: (targets) => {
@@ -253,13 +230,6 @@ export function useApiErrorBanner(props: ApiErrorBannerProps): ApiErrorBannerPar
     getRetryNowProps: () => button(messages.retryNow, onRetryNow),
     getStopRetryingProps: () => button(messages.stopRetrying, onStopRetrying),
     getDismissProps: () => button(messages.dismiss, onDismiss),
-    getDetailsProps: () => ({ className: API_ERROR_BANNER_CLASS_NAMES.details, 'aria-labelledby': ids.summary }),
-    getSummaryProps: () => ({ id: ids.summary, className: API_ERROR_BANNER_CLASS_NAMES.summary }),
-    getCopyDetailsProps: () => button(messages.copyDetails, () => void copy('details', formatErrorReport(error))),
-    getCopyCurlProps: () => button(messages.copyAsCurl, () => void copy('curl', formatCurl(error))),
-    getCopyFallbackProps: () => ({
-      className: API_ERROR_BANNER_CLASS_NAMES.copyFallback,
-      ref: copyFallbackText === undefined ? undefined : fallbackRef,
-    }),
+    getDetailsProps: () => ({ error, messages: props.messages, clipboard }),
   };
 }

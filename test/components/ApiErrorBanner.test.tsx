@@ -1,8 +1,8 @@
-import { act, render, screen, within } from '@testing-library/react';
+import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { ErrorBoundary } from 'react-error-boundary';
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { ApiErrorBanner } from '../../src/components/ApiErrorBanner.js';
 import { ApiError } from '../../src/core/ApiError.js';
 import { API_ERROR_KINDS, isRetryableKind, type ApiErrorKind } from '../../src/core/kinds.js';
@@ -10,7 +10,7 @@ import { defaultMessages } from '../../src/core/messages.js';
 import { createRetryPolicy } from '../../src/core/retry-policy.js';
 import { toApiError } from '../../src/core/to-api-error.js';
 import { expectNoAxeViolations } from './axe.js';
-import { restoreClock, useFakeClock } from './fake-clock.js';
+import { advance, useFakeClockPerTest } from './fake-clock.js';
 
 const NOW = Date.UTC(2026, 2, 2, 10, 15, 30);
 const URL = 'https://api.example.com/v1/orders?page=2';
@@ -32,13 +32,7 @@ const STATUS_OF: Record<ApiErrorKind, number> = {
   unknown: 0,
 };
 
-beforeEach(() => {
-  useFakeClock(NOW);
-});
-
-afterEach(() => {
-  restoreClock();
-});
+useFakeClockPerTest(NOW);
 
 function failure(init: ConstructorParameters<typeof ApiError>[0] = {}): ApiError {
   return new ApiError({ receivedAt: NOW, url: URL, ...init });
@@ -48,12 +42,6 @@ function scheduled(init: ConstructorParameters<typeof ApiError>[0]): ApiError {
   const error = failure(init);
   createRetryPolicy({ random: () => 0, now: () => NOW }).retryDelay(0, error);
   return error;
-}
-
-function advance(ms: number): void {
-  act(() => {
-    vi.advanceTimersByTime(ms);
-  });
 }
 
 describe('ApiErrorBanner', () => {
@@ -245,7 +233,7 @@ describe('ApiErrorBanner', () => {
   test('shows the details in development: method, URL, status, Ray ID and time', async () => {
     const error = failure({ status: 429, method: 'POST', rayId: '8a1b2c3d4e5f6a7b-FRA' });
     const { container } = render(<ApiErrorBanner error={error} />);
-    const details = screen.getByRole('group', { name: 'Details' });
+    const details = await screen.findByRole('group', { name: 'Details' });
     const facts = within(details).getAllByRole('term').map((term) => term.textContent);
     const values = within(details).getAllByRole('definition').map((definition) => definition.textContent);
     expect(facts).toEqual(['Method', 'URL', 'Status', 'Ray ID', 'Time']);
@@ -256,20 +244,25 @@ describe('ApiErrorBanner', () => {
     await expectNoAxeViolations(container);
   });
 
-  test('hides the details in production unless showDetails asks for them, reading the mode at render', () => {
+  test('hides the details in production unless showDetails asks for them, reading the mode at render', async () => {
     vi.stubEnv('NODE_ENV', 'production');
     const { rerender } = render(<ApiErrorBanner error={failure({ status: 500 })} />);
     expect(screen.queryByRole('group', { name: 'Details' })).toBeNull();
     rerender(<ApiErrorBanner error={failure({ status: 500 })} showDetails />);
-    expect(screen.getByRole('group', { name: 'Details' })).toBeDefined();
+    expect(await screen.findByRole('group', { name: 'Details' })).toBeDefined();
+    // Their code is loaded now, so nothing but the mode can keep them away.
+    rerender(<ApiErrorBanner error={failure({ status: 500 })} />);
+    expect(screen.queryByRole('group', { name: 'Details' })).toBeNull();
     vi.stubEnv('NODE_ENV', 'development');
     rerender(<ApiErrorBanner error={failure({ status: 500 })} />);
     expect(screen.getByRole('group', { name: 'Details' })).toBeDefined();
     vi.unstubAllEnvs();
   });
 
-  test('hides the details when showDetails is false', () => {
-    render(<ApiErrorBanner error={failure({ status: 500 })} showDetails={false} />);
+  test('hides the details when showDetails is false', async () => {
+    const { rerender } = render(<ApiErrorBanner error={failure({ status: 500 })} showDetails />);
+    expect(await screen.findByRole('group', { name: 'Details' })).toBeDefined();
+    rerender(<ApiErrorBanner error={failure({ status: 500 })} showDetails={false} />);
     expect(screen.queryByRole('group', { name: 'Details' })).toBeNull();
   });
 

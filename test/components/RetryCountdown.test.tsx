@@ -2,30 +2,21 @@ import { onlineManager, QueryClient, QueryClientProvider, useQuery } from '@tans
 import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Profiler, useState } from 'react';
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import { RetryCountdown } from '../../src/components/RetryCountdown.js';
 import { ApiError } from '../../src/core/ApiError.js';
 import { createRetryPolicy } from '../../src/core/retry-policy.js';
 import { expectNoAxeViolations } from './axe.js';
-import { restoreClock, useFakeClock } from './fake-clock.js';
+import { advance, useFakeClockPerTest } from './fake-clock.js';
 
 const NOW = Date.UTC(2026, 2, 2, 10, 15, 30);
 const BAR_NAME = 'Time left before the next try';
 
-beforeEach(() => {
-  useFakeClock(NOW);
-});
+useFakeClockPerTest(NOW);
 
 afterEach(() => {
-  restoreClock();
   onlineManager.setOnline(true);
 });
-
-function advance(ms: number): void {
-  act(() => {
-    vi.advanceTimersByTime(ms);
-  });
-}
 
 /** The visible countdown text, found through the progress bar it describes. */
 function visibleText(): string {

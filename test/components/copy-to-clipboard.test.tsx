@@ -1,24 +1,18 @@
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { ApiErrorBanner } from '../../src/components/ApiErrorBanner.js';
 import { ApiError } from '../../src/core/ApiError.js';
 import { formatCurl } from '../../src/core/format-curl.js';
 import { formatErrorReport } from '../../src/core/format-report.js';
 import { defaultMessages } from '../../src/core/messages.js';
 import { expectNoAxeViolations } from './axe.js';
-import { restoreClock, useFakeClock } from './fake-clock.js';
+import { useFakeClockPerTest } from './fake-clock.js';
 
 const NOW = Date.UTC(2026, 2, 2, 10, 15, 30);
 const SUPPORT_ID = 'req_8f2a91:eu-1.a';
 
-beforeEach(() => {
-  useFakeClock(NOW);
-});
-
-afterEach(() => {
-  restoreClock();
-});
+useFakeClockPerTest(NOW);
 
 function failure(): ApiError {
   return new ApiError({
@@ -105,7 +99,7 @@ describe('copying from the banner', () => {
     const user = setup({ writeText });
     const error = failure();
     render(<ApiErrorBanner error={error} showDetails />);
-    const details = screen.getByRole('group', { name: 'Details' });
+    const details = await screen.findByRole('group', { name: 'Details' });
     await user.click(within(details).getByRole('button', { name: 'Copy details' }));
     await settle();
     expect(writeText).toHaveBeenCalledWith(formatErrorReport(error));
@@ -118,7 +112,7 @@ describe('copying from the banner', () => {
     const user = setup({ writeText });
     const error = failure();
     render(<ApiErrorBanner error={error} showDetails />);
-    await user.click(screen.getByRole('button', { name: 'Copy as curl' }));
+    await user.click(await screen.findByRole('button', { name: 'Copy as curl' }));
     await settle();
     expect(writeText).toHaveBeenCalledWith(formatCurl(error));
     expect(writeText.mock.calls[0]![0]).not.toContain('secret123');
@@ -132,7 +126,7 @@ describe('copying from the banner', () => {
     });
     const error = failure();
     const { container } = render(<ApiErrorBanner error={error} showDetails />);
-    const details = screen.getByRole('group', { name: 'Details' });
+    const details = await screen.findByRole('group', { name: 'Details' });
     await user.click(within(details).getByRole('button', { name: 'Copy details' }));
     await settle();
     expect(window.getSelection()?.toString()).toBe(formatErrorReport(error));

@@ -1,5 +1,5 @@
-import { cleanup } from '@testing-library/react';
-import { vi } from 'vitest';
+import { act, cleanup } from '@testing-library/react';
+import { afterEach, beforeEach, vi } from 'vitest';
 
 /**
  * Fake timers that Testing Library can drive. Its async wrapper (used by user-event) ends each
@@ -17,4 +17,27 @@ export function restoreClock(): void {
   cleanup();
   vi.unstubAllGlobals();
   vi.useRealTimers();
+}
+
+/**
+ * Runs each test of the file (or `describe` block) on a fake clock that starts at `now`:
+ * {@link useFakeClock} before the test, {@link restoreClock} after it.
+ *
+ * @example
+ * useFakeClockPerTest(Date.UTC(2026, 2, 2, 10, 15, 30));
+ */
+export function useFakeClockPerTest(now: number): void {
+  beforeEach(() => {
+    useFakeClock(now);
+  });
+  afterEach(() => {
+    restoreClock();
+  });
+}
+
+/** Moves the fake clock `ms` forward inside `act`, running the timers that fall due. */
+export function advance(ms: number): void {
+  act(() => {
+    vi.advanceTimersByTime(ms);
+  });
 }

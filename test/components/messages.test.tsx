@@ -1,5 +1,5 @@
 import { render, screen, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { ApiErrorBanner } from '../../src/components/ApiErrorBanner.js';
 import { RetryCountdown } from '../../src/components/RetryCountdown.js';
 import { ApiError } from '../../src/core/ApiError.js';
@@ -7,7 +7,7 @@ import { API_ERROR_KINDS, KIND_DESCRIPTIONS } from '../../src/core/kinds.js';
 import { defaultMessages, mergeMessages, type PartialMessages } from '../../src/core/messages.js';
 import { MessagesProvider } from '../../src/react/messages-context.js';
 import { expectNoAxeViolations } from './axe.js';
-import { restoreClock, useFakeClock } from './fake-clock.js';
+import { useFakeClockPerTest } from './fake-clock.js';
 
 const NOW = Date.UTC(2026, 2, 2, 10, 15, 30);
 
@@ -25,26 +25,20 @@ const german: PartialMessages = {
   details: 'Einzelheiten',
 };
 
-beforeEach(() => {
-  useFakeClock(NOW);
-});
-
-afterEach(() => {
-  restoreClock();
-});
+useFakeClockPerTest(NOW);
 
 function rateLimited(): ApiError {
   return new ApiError({ status: 429, retryAfterMs: 1_200_000, supportId: 'req_8f2a91', receivedAt: NOW });
 }
 
-function expectGerman(): void {
+async function expectGerman(): Promise<void> {
   expect(screen.getByRole('alert').textContent).toBe('Zu viele AnfragenBitte warten Sie einen Moment.');
   expect(screen.getByRole('button', { name: 'Support-ID kopieren' })).toBeDefined();
   expect(screen.getByRole('button', { name: 'Erneut versuchen' })).toHaveProperty('disabled', true);
   expect(screen.getByRole('button', { name: 'Schließen' })).toBeDefined();
   expect(screen.getByRole('progressbar', { name: 'Verbleibende Wartezeit', description: 'Erneut möglich in 1.200 s' })).toBeDefined();
   expect(screen.getAllByRole('paragraph').map((paragraph) => paragraph.textContent)).toContain('Der Support findet diese ID bis 9. März 2026.');
-  expect(screen.getByRole('group', { name: 'Einzelheiten' })).toBeDefined();
+  expect(await screen.findByRole('group', { name: 'Einzelheiten' })).toBeDefined();
 }
 
 describe('messages', () => {
@@ -82,17 +76,17 @@ describe('messages', () => {
 
   test('shows a second language given through the messages prop', async () => {
     const { container } = render(<ApiErrorBanner error={rateLimited()} onRetry={() => {}} onDismiss={() => {}} showDetails messages={german} />);
-    expectGerman();
+    await expectGerman();
     await expectNoAxeViolations(container);
   });
 
-  test('shows a second language given through the messages context', () => {
+  test('shows a second language given through the messages context', async () => {
     render(
       <MessagesProvider messages={german}>
         <ApiErrorBanner error={rateLimited()} onRetry={() => {}} onDismiss={() => {}} showDetails />
       </MessagesProvider>,
     );
-    expectGerman();
+    await expectGerman();
   });
 
   test('lets the prop override the context, and an inner provider the outer one', () => {

@@ -1,16 +1,23 @@
-import { cleanup, render } from '@testing-library/react';
+import { cleanup, render, screen } from '@testing-library/react';
 import fc from 'fast-check';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ApiErrorBanner } from '../../src/components/ApiErrorBanner.js';
 import { RetryCountdown } from '../../src/components/RetryCountdown.js';
 import { ApiError } from '../../src/core/ApiError.js';
-import { restoreClock, useFakeClock } from './fake-clock.js';
+import { useFakeClockPerTest } from './fake-clock.js';
 
 const RUNS = 150;
 const NOW = Date.UTC(2026, 10, 25, 9, 0, 0);
 
-beforeEach(() => useFakeClock(NOW));
-afterEach(() => restoreClock());
+useFakeClockPerTest(NOW);
+
+// The banner loads its "Details" part on demand. Loaded once here, it renders at once in every
+// run below, so the server text it shows (URL, Ray ID) is checked too.
+beforeAll(async () => {
+  render(<ApiErrorBanner error={new ApiError({ status: 500, receivedAt: NOW })} showDetails />);
+  await screen.findByRole('group', { name: 'Details' });
+  cleanup();
+});
 
 // Text a hostile or broken server could send: markup, scripts, control characters, huge runs.
 const serverText = fc.oneof(
@@ -48,6 +55,7 @@ describe('components with arbitrary errors', () => {
       fc.property(thrownValues, (error) => {
         runs += 1;
         const { container } = render(<ApiErrorBanner error={error} onRetry={() => undefined} onDismiss={() => undefined} showDetails />);
+        if (container.firstElementChild) expect(container.querySelector('details'), 'the details are shown').not.toBeNull();
         for (const tag of tagNames(container)) expect(BANNER_TAGS.has(tag), `unexpected <${tag}>`).toBe(true);
         expect(container.querySelector('script, img, svg, b, i, iframe')).toBeNull();
         cleanup();

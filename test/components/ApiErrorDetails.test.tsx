@@ -1,0 +1,167 @@
+import { act, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import { PoliteAnnouncer } from '../../src/components/PoliteAnnouncer.js';
+import { useApiErrorDetails, type ApiErrorDetailsProps } from '../../src/components/useApiErrorDetails.js';
+import { ApiError } from '../../src/core/ApiError.js';
+import { defaultMessages } from '../../src/core/messages.js';
+import { formatCurl } from '../../src/core/format-curl.js';
+import { formatErrorReport } from '../../src/core/format-report.js';
+import { toApiError } from '../../src/core/to-api-error.js';
+import { expectNoAxeViolations } from './axe.js';
+import { useFakeClockPerTest } from './fake-clock.js';
+
+const NOW = Date.UTC(2026, 2, 2, 10, 15, 30);
+const DETAILS_MODULE = '../../src/components/ApiErrorDetails.js';
+
+useFakeClockPerTest(NOW);
+
+function failure(): ApiError {
+  return new ApiError({
+    status: 503,
+    supportId: 'req_8f2a91',
+    rayId: '8a1b2c3d4e5f6a7b-FRA',
+    receivedAt: NOW,
+    method: 'GET',
+    url: 'https://api.example.com/v1/orders?api_key=secret123&page=2',
+  });
+}
+
+/** user-event, with a clipboard whose `writeText` is returned. */
+function setup() {
+  const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+  const writeText = vi.fn(async (_text: string) => {});
+  // After setup, which installs its own clipboard stub.
+  Object.defineProperty(window.navigator, 'clipboard', { value: { writeText }, configurable: true });
+  return { user, writeText };
+}
+
+/** Lets the clipboard's promise settle inside `act`, so React applies what follows it. */
+async function settle(): Promise<void> {
+  await act(async () => {});
+}
+
+/**
+ * A fresh `ApiErrorBanner` whose details module counts how often it is loaded. Fresh, so its
+ * lazy part has not been loaded by an earlier test.
+ */
+async function countingBanner() {
+  const loads = { count: 0 };
+  vi.resetModules();
+  vi.doMock(DETAILS_MODULE, async (importOriginal) => {
+    loads.count += 1;
+    return importOriginal();
+  });
+  const { ApiErrorBanner } = await import('../../src/components/ApiErrorBanner.js');
+  return { ApiErrorBanner, loads };
+}
+
+function MyDetails(props: ApiErrorDetailsProps) {
+  const details = useApiErrorDetails(props);
+  if (!details) return <p>No details</p>;
+  return (
+    <details {...details.getRootProps()} open>
+      <summary {...details.getSummaryProps()}>{details.messages.details}</summary>
+      <ul>
+        {details.facts.map((fact) => (
+          <li key={fact.label}>{`${fact.label}: ${fact.value}`}</li>
+        ))}
+      </ul>
+      <button {...details.getCopyDetailsProps()} />
+      <button {...details.getCopyCurlProps()} />
+      <PoliteAnnouncer {...details.getCopyStatusProps()} />
+    </details>
+  );
+}
+
+describe('the banner\'s "Details" part', () => {
+  afterEach(() => {
+    vi.doUnmock(DETAILS_MODULE);
+    vi.unstubAllEnvs();
+  });
+
+  test('shows the rest of the banner at once and the details once their code has loaded', async () => {
+    const { ApiErrorBanner, loads } = await countingBanner();
+    const { container } = render(<ApiErrorBanner error={failure()} onRetry={() => {}} showDetails />);
+    expect(screen.getByRole('alert').textContent).toContain(defaultMessages.unavailable.title);
+    expect(screen.getByRole('button', { name: 'Copy support ID' })).toBeDefined();
+    expect(screen.getByRole('button', { name: 'Try again' })).toBeDefined();
+    expect(screen.queryByRole('group', { name: 'Details' })).toBeNull();
+
+    const details = await screen.findByRole('group', { name: 'Details' });
+    expect(within(details).getByRole('button', { name: 'Copy details' })).toBeDefined();
+    expect(within(details).getByRole('button', { name: 'Copy as curl' })).toBeDefined();
+    expect(details.className).toBe('aek-banner__details');
+    expect(loads.count).toBe(1);
+    await expectNoAxeViolations(container);
+  });
+
+  test('never loads the details code in production unless showDetails asks for it', async () => {
+    vi.stubEnv('NODE_ENV', 'production');
+    const { ApiErrorBanner, loads } = await countingBanner();
+    const { rerender } = render(<ApiErrorBanner error={failure()} onRetry={() => {}} />);
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(1_000);
+    });
+    expect(screen.getByRole('alert')).toBeDefined();
+    expect(screen.queryByRole('group', { name: 'Details' })).toBeNull();
+    expect(loads.count).toBe(0);
+
+    rerender(<ApiErrorBanner error={failure()} onRetry={() => {}} showDetails />);
+    expect(await screen.findByRole('group', { name: 'Details' })).toBeDefined();
+    expect(loads.count).toBe(1);
+  });
+
+  test('reports only the latest copy, whether of the support ID or of the details', async () => {
+    const { user, writeText } = setup();
+    const { ApiErrorBanner } = await import('../../src/components/ApiErrorBanner.js');
+    const error = failure();
+    render(<ApiErrorBanner error={error} showDetails />);
+    const details = await screen.findByRole('group', { name: 'Details' });
+    const supportIdStatus = within(screen.getByRole('button', { name: 'Copy support ID' }).parentElement!).getByRole('status');
+    const detailsStatus = within(details).getByRole('status');
+
+    await user.click(screen.getByRole('button', { name: 'Copy support ID' }));
+    await settle();
+    expect(supportIdStatus.textContent).toBe('Copied');
+    expect(detailsStatus.textContent).toBe('');
+
+    await user.click(within(details).getByRole('button', { name: 'Copy details' }));
+    await settle();
+    expect(writeText.mock.calls.map(([text]) => text)).toEqual([error.supportId, formatErrorReport(error)]);
+    expect(supportIdStatus.textContent).toBe('');
+    expect(detailsStatus.textContent).toBe('Copied');
+  });
+});
+
+describe('useApiErrorDetails', () => {
+  test('gives the facts and the copy buttons to your own markup, with a copy state of its own', async () => {
+    const { user, writeText } = setup();
+    const error = failure();
+    const { container } = render(<MyDetails error={error} />);
+    const details = screen.getByRole('group', { name: 'Details' });
+    expect(within(details).getAllByRole('listitem').map((item) => item.textContent)).toEqual([
+      'Method: GET',
+      'URL: https://api.example.com/v1/orders?api_key=[redacted]&page=2',
+      'Status: 503 Service Unavailable',
+      'Ray ID: 8a1b2c3d4e5f6a7b-FRA',
+      `Time: ${new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' }).format(new Date(NOW))}`,
+    ]);
+
+    await user.click(screen.getByRole('button', { name: 'Copy as curl' }));
+    await settle();
+    expect(writeText).toHaveBeenCalledWith(formatCurl(error));
+    expect(writeText.mock.calls[0]![0]).not.toContain('secret123');
+    expect(within(details).getByRole('status').textContent).toBe('Copied');
+    await expectNoAxeViolations(container);
+  });
+
+  test('gives nothing for null, undefined and an aborted request', () => {
+    const aborted = toApiError(new DOMException('The user aborted a request.', 'AbortError'));
+    for (const error of [null, undefined, aborted]) {
+      const { unmount } = render(<MyDetails error={error} />);
+      expect(screen.getByRole('paragraph').textContent).toBe('No details');
+      unmount();
+    }
+  });
+});
