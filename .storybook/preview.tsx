@@ -1,5 +1,9 @@
 import type { Preview } from '@storybook/react-vite';
 import { mswLoader } from 'msw-storybook-addon/csf3';
+// The kit's optional stylesheet, as a user would import it (`api-error-kit/styles.css`).
+import '../src/styles.css';
+// The stories' own scaffolding: page font, live-story layout, request log.
+import '../stories/support/stories.css';
 
 const preview: Preview = {
   // Starts the MSW worker once and resets its handlers before every story; stories add their own

@@ -1,0 +1,119 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { useEffect, useState } from 'react';
+import { expect, waitFor, within } from 'storybook/test';
+import { ApiErrorBanner, RetryCountdown, useApiQuery, useRateLimitStatus } from '../../src/index.js';
+import { sharedQuota } from '../mocks/api.js';
+import { cleanUpLiveApi, liveApi, liveOf, liveParameters, withLiveApi } from './live-api.js';
+
+const WIDGETS = ['profile', 'orders', 'invoices', 'usage'] as const;
+const LATE_WIDGET = 'notifications';
+
+/**
+ * One line for the whole page while the client's gate holds requests. It keeps the last closing
+ * time, so the countdown can say when the wait is over after the gate has opened.
+ */
+function RateLimitLine() {
+  const { limited, until } = useRateLimitStatus();
+  const [lastUntil, setLastUntil] = useState<number | null>(null);
+  if (until !== null && until !== lastUntil) setLastUntil(until);
+  return (
+    <div className="story-rate-limit-line" data-limited={limited}>
+      <RetryCountdown
+        until={lastUntil}
+        messages={{
+          canRetryIn: (seconds) => `Rate limited: requests wait and resume in ${seconds} s`,
+          canRetryNow: 'Requests resumed',
+        }}
+      />
+    </div>
+  );
+}
+
+/** A widget on its own query; it stays quiet about rate limits, which the line above speaks for. */
+function Widget({ name, enabled = true }: { name: string; enabled?: boolean }) {
+  const query = useApiQuery<{ name: string; served: number }>({ queryKey: ['dashboard', name], path: `dashboard/${name}`, enabled });
+  const failure = query.error ?? query.failureReason;
+  return (
+    <section className="story-widget" aria-label={name}>
+      <h3>{name}</h3>
+      {query.isSuccess ? (
+        <p>Served as request {query.data.served}</p>
+      ) : failure?.kind === 'rate_limited' ? (
+        <p>Waiting for the rate limit</p>
+      ) : failure ? (
+        <ApiErrorBanner error={failure} showDetails={false} />
+      ) : (
+        <p>{enabled ? 'Loading…' : 'Not started'}</p>
+      )}
+    </section>
+  );
+}
+
+/** A dashboard of several queries through one client; a fifth one starts half a second later. */
+function Dashboard() {
+  const [lateStarted, setLateStarted] = useState(false);
+  useEffect(() => {
+    const timer = setTimeout(() => setLateStarted(true), 500);
+    return () => clearTimeout(timer);
+  }, []);
+  return (
+    <>
+      <h2>Dashboard</h2>
+      <RateLimitLine />
+      <div className="story-widgets">
+        {WIDGETS.map((name) => (
+          <Widget key={name} name={name} />
+        ))}
+        <Widget name={LATE_WIDGET} enabled={lateStarted} />
+      </div>
+    </>
+  );
+}
+
+const meta = {
+  title: 'Hooks/useRateLimitStatus',
+  component: Dashboard,
+  tags: ['autodocs'],
+  decorators: [withLiveApi],
+  beforeEach: cleanUpLiveApi,
+  parameters: {
+    ...liveParameters,
+    docs: {
+      ...liveParameters.docs,
+      description: {
+        component:
+          '`useRateLimitStatus()` reads the client\'s rate-limit gate: `{ limited, until, remainingMs }`. After a 429 the gate closes until the time the server gave, and every request through that client waits at the gate instead of being sent, so one line can speak for the whole page.',
+      },
+    },
+  },
+} satisfies Meta<typeof Dashboard>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+/**
+ * Four widgets load at once behind one quota: the first is served, the other three get 429 with
+ * `Retry-After: 2`. The gate closes; one status line counts down; a fifth widget that starts
+ * during the wait is held at the gate and never sent early. After two seconds everything is served.
+ */
+export const SharedRateLimitGate: Story = {
+  loaders: [liveApi((log) => [sharedQuota('dashboard/:name', { burst: 1, retryAfterSeconds: 2, log })])],
+  play: async (context) => {
+    const canvas = within(context.canvasElement);
+    const { log } = liveOf(context);
+    await expect(await canvas.findByText(/^Rate limited: requests wait and resume in [12] s$/, { selector: '.aek-countdown__text' }, { timeout: 3_000 })).toBeVisible();
+    await expect(context.canvasElement.querySelectorAll('.aek-countdown')).toHaveLength(1);
+
+    await waitFor(() => expect(canvas.getAllByText(/^Served as request \d+$/)).toHaveLength(WIDGETS.length + 1), { timeout: 8_000 });
+    await expect(canvas.getByText('Requests resumed', { selector: '.aek-countdown__text' })).toBeVisible();
+
+    const entries = log.entries();
+    const firstLimit = entries.find((entry) => entry.status === 429)!;
+    await expect(entries.filter((entry) => entry.status === 429)).toHaveLength(WIDGETS.length - 1);
+    // Nothing left the client during the wait: every request after the first burst came after it.
+    const afterBurst = entries.slice(WIDGETS.length);
+    for (const entry of afterBurst) await expect(entry.at - firstLimit.at).toBeGreaterThanOrEqual(2_000);
+    const late = entries.filter((entry) => entry.path.endsWith(`/${LATE_WIDGET}`));
+    await expect(late.map((entry) => entry.status)).toEqual([200]);
+  },
+};

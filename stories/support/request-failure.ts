@@ -1,0 +1,42 @@
+import type { Loader } from '@storybook/react-vite';
+import type { KyInstance } from 'ky';
+import type { HttpHandler } from 'msw';
+import { createApiClient, getRateLimitGate, isApiError, type ApiClientOptions, type ApiError } from '../../src/index.js';
+import { API_PREFIX } from '../mocks/api.js';
+
+/** Sends the story's request through the kit's client. */
+export type SendRequest = (client: KyInstance) => Promise<unknown>;
+
+const getOrders: SendRequest = (client) => client.get('orders').json();
+
+/**
+ * A loader that answers with `handlers`, sends one request through a fresh `createApiClient`
+ * and hands its failure to the story as `loaded.error`: the banner then shows an `ApiError`
+ * exactly as the client made it (method, URL, Retry-After, Ray ID and all).
+ *
+ * @example
+ * ```ts
+ * loaders: [requestFailure([answerWith('orders', 404, 'No such order.')])]
+ * ```
+ */
+export function requestFailure(handlers: HttpHandler[], send: SendRequest = getOrders, options: ApiClientOptions = {}): Loader {
+  return async ({ msw }) => {
+    msw.use(...handlers);
+    const client = createApiClient({ prefix: API_PREFIX, ...options });
+    try {
+      await send(client);
+    } catch (error) {
+      if (!isApiError(error)) throw new Error('The client rejected with something other than an ApiError.', { cause: error });
+      return { error };
+    } finally {
+      getRateLimitGate(client)?.dispose();
+    }
+    throw new Error('The mocked request was expected to fail, and it succeeded.');
+  };
+}
+
+/** The error a {@link requestFailure} loader produced. */
+export function loadedError(loaded: Record<string, unknown>): ApiError | undefined {
+  const error = loaded.error;
+  return isApiError(error) ? error : undefined;
+}
