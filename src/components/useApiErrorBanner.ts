@@ -213,7 +213,8 @@ export function useApiErrorBanner(props: ApiErrorBannerProps): ApiErrorBannerPar
     }),
     getAlertProps: () => ({ role: 'alert', className: API_ERROR_BANNER_CLASS_NAMES.alert }),
     getTitleProps: () => ({ id: ids.title, className: API_ERROR_BANNER_CLASS_NAMES.title }),
-    getDescriptionProps: () => ({ id: ids.description, className: API_ERROR_BANNER_CLASS_NAMES.description }),
+    // `dir="auto"`: the server's text may be in another direction than the page (English on an RTL page).
+    getDescriptionProps: () => ({ id: ids.description, className: API_ERROR_BANNER_CLASS_NAMES.description, dir: 'auto' }),
     getSupportIdProps: () => ({
       className: API_ERROR_BANNER_CLASS_NAMES.code,
       ref: detailsFallbackShown ? undefined : fallbackRef,

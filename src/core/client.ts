@@ -72,8 +72,10 @@ export function createApiClient(options: ApiClientOptions = {}): KyInstance {
     // A refusal that says when to come back is not a sign of an outage: the gate paces its retry.
     const paced = isServerRefusal(error) && error.retryAfterMs !== undefined;
     if (budget && error.retryable && !paced) recordBudgetVerdict(error, budget.charge());
-    if (gate && error.retryAfterMs !== undefined && isServerRefusal(error)) {
-      gate.closeUntil(error.receivedAt + error.retryAfterMs);
+    if (gate && isServerRefusal(error)) {
+      if (error.retryAfterMs !== undefined) gate.closeUntil(error.receivedAt + error.retryAfterMs);
+      // A 429 that said nothing about when (a Cloudflare 1015 page, say): back off.
+      else gate.closeUntil(Date.now() + backoff(rateLimitedInARow));
     }
     if ((devHints ?? isDevelopmentBuild()) && !hinted.has(error.status)) {
       const hint = devHint(error);
@@ -136,7 +138,10 @@ export function createApiClient(options: ApiClientOptions = {}): KyInstance {
     if (response.status === 429) {
       rateLimitedInARow += 1;
       admission.restart();
-      gate.closeUntil(now + (retryAfterFromResponse(response.headers, undefined, now) ?? backoff(rateLimitedInARow)));
+      // With a wait in the headers, close at once. Otherwise the body may hold one: until it is
+      // read, the 429's own place (kept until then) holds every other request at admission.
+      const wait = retryAfterFromResponse(response.headers, undefined, now);
+      if (wait !== undefined) gate.closeUntil(now + wait);
     } else if (response.status === 503 && response.headers.has('retry-after')) {
       const wait = retryAfterFromResponse(response.headers, undefined, now);
       admission.restart();

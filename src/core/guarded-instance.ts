@@ -107,8 +107,12 @@ function guard<T>(
       return response;
     },
     (error: unknown) => {
-      slot.release?.(false);
-      return fail(error);
+      try {
+        return fail(error);
+      } finally {
+        // After the failure was reported, so a 429's gate is closed before anyone is let through.
+        slot.release?.(false);
+      }
     },
   ) as ResponsePromise<T>;
   // Callers often use only a body method; the bare promise must not report an unhandled rejection then.

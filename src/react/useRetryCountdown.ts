@@ -2,7 +2,7 @@
 import { onlineManager } from '@tanstack/react-query';
 import { useState, useSyncExternalStore } from 'react';
 import { isApiError, type ApiError } from '../core/ApiError.js';
-import { getScheduledRetry, type ScheduledRetry } from '../core/retry-schedule.js';
+import { getScheduledRetry, isFinal, type ScheduledRetry } from '../core/retry-schedule.js';
 import { useWholeSecondsLeft } from './ticker.js';
 
 /**
@@ -105,7 +105,8 @@ export function useRetryWait(target: RetryCountdownTarget): ResolvedTarget {
     }
     return { ...resolved, start };
   }
-  if (failure !== undefined && same) {
+  // A remembered retry is over once the failure was made final (`stopRetrying`).
+  if (failure !== undefined && same && !isFinal(failure)) {
     return { deadline: remembered.deadline, start: remembered.start, scheduled: remembered.scheduled, heldByResult: resolved.heldByResult };
   }
   return resolved;

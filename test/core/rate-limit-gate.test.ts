@@ -1,6 +1,6 @@
 import { setTimeout as realSleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createApiClient, createRateLimitGate, getRateLimitGate, type RateLimitGate } from '../../src/core/index.js';
+import { createApiClient, createRateLimitGate, getRateLimitGate, type ApiError, type RateLimitGate } from '../../src/core/index.js';
 import { replyJson, useLocalServer } from './local-server.js';
 
 const gates: RateLimitGate[] = [];
@@ -306,6 +306,40 @@ describe('the gate inside the client', () => {
     const closedFor = clientGate.snapshot().closedUntil! - before;
     expect(closedFor).toBeGreaterThanOrEqual(45_000);
     expect(closedFor).toBeLessThan(46_000);
+  });
+
+  it('closes for exactly the body’s wait even after several 429s in a row, never for a longer backoff', async () => {
+    const client = createApiClient({ prefix: server.url, retryPolicy: { random: () => 1 } });
+    const clientGate = getRateLimitGate(client)!;
+    gates.push(clientGate);
+    server.handle((_request, response) => replyJson(response, 429, { status: 429, error: 'slow', support_id: 's', retry_after: 1 }));
+    for (const path of ['a', 'b', 'c']) {
+      const error = (await client.get(path).catch((thrown: unknown) => thrown)) as ApiError;
+      // The third 429 in a row would back off 4 s: the server's 1 s wins.
+      expect(clientGate.snapshot().closedUntil! - error.receivedAt).toBe(1000);
+      await clientGate.wait();
+    }
+  });
+
+  it('lets nothing leave while a 429’s body, which holds the wait, is still being read', async () => {
+    const client = createApiClient({ prefix: server.url });
+    gates.push(getRateLimitGate(client)!);
+    server.handle((request, response) => {
+      if (request.url !== '/slow-429') return replyJson(response, 200, { ok: true });
+      response.writeHead(429, { 'content-type': 'application/json' });
+      response.write('{"status":429,"error":"slow","support_id":"s",');
+      setTimeout(() => response.end('"retry_after":1}'), 200);
+    });
+    const limited = client.get('slow-429').then(
+      () => Promise.reject(new Error('the 429 did not fail')),
+      (thrown: unknown) => thrown as ApiError,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const other = client.get('other').json();
+    const error = await limited;
+    await other;
+    const otherArrival = server.requests.find((request) => request.path === '/other')!.at;
+    expect(otherArrival - error.receivedAt).toBeGreaterThanOrEqual(1000);
   });
 
   it.each([

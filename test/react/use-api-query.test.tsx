@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { createApiClient } from '../../src/core/client.js';
 import { isApiError } from '../../src/core/ApiError.js';
 import { useApiQuery } from '../../src/react/useApiQuery.js';
+import { useRetryCountdown } from '../../src/react/useRetryCountdown.js';
 import { advance, advanceUntil, API, kitWrapper, useFakeClock, useMockApi } from '../support/kit-wrapper.js';
 
 const server = useMockApi();
@@ -140,6 +141,22 @@ describe('useApiQuery', () => {
     expect(result.current.scheduledRetry).toBeUndefined();
     await advance(60_000);
     expect(arrivals).toHaveLength(1);
+  });
+
+  it('ends the countdown of a retry that stopRetrying called off', async () => {
+    route([serverError, ok]);
+    const { wrapper } = setup();
+    const { result } = renderHook(
+      () => {
+        const query = useApiQuery({ queryKey: ['orders'], path: 'orders' });
+        return { query, countdown: useRetryCountdown(query) };
+      },
+      { wrapper },
+    );
+    await advanceUntil(() => result.current.countdown.active);
+    result.current.query.stopRetrying();
+    await advanceUntil(() => result.current.query.isError);
+    expect(result.current.countdown).toMatchObject({ active: false, remainingMs: 0 });
   });
 
   it('passes react-query’s context plus the client to a custom queryFn', async () => {
