@@ -9,6 +9,7 @@ const dirname = path.dirname(fileURLToPath(import.meta.url));
 
 export default defineConfig({
   test: {
+    reporters: ['default', './scripts/plain-summary-reporter.ts'],
     projects: [
       {
         test: {
@@ -32,6 +33,8 @@ export default defineConfig({
         plugins: [storybookTest({ configDir: path.join(dirname, '.storybook') })],
         test: {
           name: 'storybook',
+          // A cold browser start and the first story's module graph take several seconds here.
+          testTimeout: 30_000,
           // Fails the run, with the way to install one, when the browser is missing.
           globalSetup: ['.storybook/require-browser.ts'],
           browser: {

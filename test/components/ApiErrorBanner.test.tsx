@@ -2,7 +2,7 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { ErrorBoundary } from 'react-error-boundary';
-import { describe, expect, test, vi } from 'vitest';
+import { beforeAll, describe, expect, test, vi } from 'vitest';
 import { ApiErrorBanner } from '../../src/components/ApiErrorBanner.js';
 import { ApiError } from '../../src/core/ApiError.js';
 import { API_ERROR_KINDS, isRetryableKind, type ApiErrorKind } from '../../src/core/kinds.js';
@@ -11,6 +11,9 @@ import { createRetryPolicy } from '../../src/core/retry-policy.js';
 import { toApiError } from '../../src/core/to-api-error.js';
 import { expectNoAxeViolations } from './axe.js';
 import { advance, useFakeClockPerTest } from './fake-clock.js';
+import { preloadDetailsModule } from './details-module.js';
+
+beforeAll(preloadDetailsModule);
 
 const NOW = Date.UTC(2026, 2, 2, 10, 15, 30);
 const URL = 'https://api.example.com/v1/orders?page=2';

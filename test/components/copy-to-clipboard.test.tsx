@@ -1,6 +1,6 @@
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, test, vi } from 'vitest';
+import { beforeAll, describe, expect, test, vi } from 'vitest';
 import { ApiErrorBanner } from '../../src/components/ApiErrorBanner.js';
 import { ApiError } from '../../src/core/ApiError.js';
 import { formatCurl } from '../../src/core/format-curl.js';
@@ -8,6 +8,9 @@ import { formatErrorReport } from '../../src/core/format-report.js';
 import { defaultMessages } from '../../src/core/messages.js';
 import { expectNoAxeViolations } from './axe.js';
 import { useFakeClockPerTest } from './fake-clock.js';
+import { preloadDetailsModule } from './details-module.js';
+
+beforeAll(preloadDetailsModule);
 
 const NOW = Date.UTC(2026, 2, 2, 10, 15, 30);
 const SUPPORT_ID = 'req_8f2a91:eu-1.a';

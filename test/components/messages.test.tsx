@@ -1,5 +1,5 @@
 import { render, screen, within } from '@testing-library/react';
-import { describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { ApiErrorBanner } from '../../src/components/ApiErrorBanner.js';
 import { RetryCountdown } from '../../src/components/RetryCountdown.js';
 import { ApiError } from '../../src/core/ApiError.js';
@@ -8,6 +8,9 @@ import { defaultMessages, mergeMessages, type PartialMessages } from '../../src/
 import { MessagesProvider } from '../../src/react/messages-context.js';
 import { expectNoAxeViolations } from './axe.js';
 import { useFakeClockPerTest } from './fake-clock.js';
+import { preloadDetailsModule } from './details-module.js';
+
+beforeAll(preloadDetailsModule);
 
 const NOW = Date.UTC(2026, 2, 2, 10, 15, 30);
 

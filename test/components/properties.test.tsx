@@ -5,6 +5,9 @@ import { ApiErrorBanner } from '../../src/components/ApiErrorBanner.js';
 import { RetryCountdown } from '../../src/components/RetryCountdown.js';
 import { ApiError } from '../../src/core/ApiError.js';
 import { useFakeClockPerTest } from './fake-clock.js';
+import { preloadDetailsModule } from './details-module.js';
+
+beforeAll(preloadDetailsModule);
 
 const RUNS = 150;
 const NOW = Date.UTC(2026, 10, 25, 9, 0, 0);
