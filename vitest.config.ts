@@ -15,7 +15,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['test/core/**/*.test.ts', 'test/node/**/*.test.ts'],
+          include: ['test/core/**/*.test.ts', 'test/node/**/*.test.{ts,tsx}'],
           // Type tests (`*.test-d.ts[x]`) are compiled, not run: one project is enough.
           typecheck: { enabled: true, include: ['test/**/*.test-d.{ts,tsx}'] },
         },
