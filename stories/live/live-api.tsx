@@ -65,8 +65,17 @@ export const withLiveApi: Decorator = (Story, context) => {
   );
 };
 
-/** Parameters every live story file shares: on a docs page each story runs in its own frame, with its own mocks. */
-export const liveParameters = {
-  docs: { story: { inline: false, iframeHeight: 420 } },
-  layout: 'padded',
-} as const;
+/**
+ * The part of its meta every live story file shares: the live API around each story, and a docs
+ * page where each story runs in its own frame, with its own mocks, under `description`.
+ */
+export function liveMeta(description: string) {
+  return {
+    decorators: [withLiveApi],
+    beforeEach: cleanUpLiveApi,
+    parameters: {
+      docs: { story: { inline: false, iframeHeight: 420 }, description: { component: description } },
+      layout: 'padded',
+    },
+  };
+}

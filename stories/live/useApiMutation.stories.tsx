@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, within } from 'storybook/test';
 import { ApiErrorBanner, useApiMutation } from '../../src/index.js';
 import { idempotentCreate } from '../mocks/api.js';
-import { cleanUpLiveApi, liveApi, liveOf, liveParameters, withLiveApi } from './live-api.js';
+import { liveApi, liveMeta, liveOf } from './live-api.js';
 
 interface NewOrder {
   sku: string;
@@ -41,18 +41,9 @@ const meta = {
   title: 'Hooks/useApiMutation',
   component: PlaceOrder,
   tags: ['autodocs'],
-  decorators: [withLiveApi],
-  beforeEach: cleanUpLiveApi,
-  parameters: {
-    ...liveParameters,
-    docs: {
-      ...liveParameters.docs,
-      description: {
-        component:
-          '`useApiMutation` sends the variables as JSON to `path`. A POST that failed with a 5xx is retried only when it is safe: here `idempotencyKey: true` gives each `mutate` call its own `Idempotency-Key`, reused by all of its retries, so the server can tell a retry from a new order.',
-      },
-    },
-  },
+  ...liveMeta(
+    '`useApiMutation` sends the variables as JSON to `path`. A POST that failed with a 5xx is retried only when it is safe: here `idempotencyKey: true` gives each `mutate` call its own `Idempotency-Key`, reused by all of its retries, so the server can tell a retry from a new order.',
+  ),
 } satisfies Meta<typeof PlaceOrder>;
 
 export default meta;

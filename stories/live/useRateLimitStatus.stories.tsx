@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { expect, waitFor, within } from 'storybook/test';
 import { ApiErrorBanner, RetryCountdown, useApiQuery, useRateLimitStatus } from '../../src/index.js';
 import { sharedQuota } from '../mocks/api.js';
-import { cleanUpLiveApi, liveApi, liveOf, liveParameters, withLiveApi } from './live-api.js';
+import { liveApi, liveMeta, liveOf } from './live-api.js';
 
 const WIDGETS = ['profile', 'orders', 'invoices', 'usage'] as const;
 const LATE_WIDGET = 'notifications';
@@ -74,18 +74,9 @@ const meta = {
   title: 'Hooks/useRateLimitStatus',
   component: Dashboard,
   tags: ['autodocs'],
-  decorators: [withLiveApi],
-  beforeEach: cleanUpLiveApi,
-  parameters: {
-    ...liveParameters,
-    docs: {
-      ...liveParameters.docs,
-      description: {
-        component:
-          '`useRateLimitStatus()` reads the client\'s rate-limit gate: `{ limited, until, remainingMs }`. After a 429 the gate closes until the time the server gave, and every request through that client waits at the gate instead of being sent, so one line can speak for the whole page.',
-      },
-    },
-  },
+  ...liveMeta(
+    '`useRateLimitStatus()` reads the client\'s rate-limit gate: `{ limited, until, remainingMs }`. After a 429 the gate closes until the time the server gave, and every request through that client waits at the gate instead of being sent, so one line can speak for the whole page.',
+  ),
 } satisfies Meta<typeof Dashboard>;
 
 export default meta;

@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, within } from 'storybook/test';
 import { useApiQuery, useRetryCountdown } from '../../src/index.js';
 import { maintenanceWindow } from '../mocks/api.js';
-import { cleanUpLiveApi, liveApi, liveOf, liveParameters, withLiveApi } from './live-api.js';
+import { liveApi, liveMeta, liveOf } from './live-api.js';
 
 interface ServiceStatus {
   state: string;
@@ -40,18 +40,9 @@ const meta = {
   title: 'Hooks/useRetryCountdown',
   component: StatusPanel,
   tags: ['autodocs'],
-  decorators: [withLiveApi],
-  beforeEach: cleanUpLiveApi,
-  parameters: {
-    ...liveParameters,
-    docs: {
-      ...liveParameters.docs,
-      description: {
-        component:
-          '`useRetryCountdown(target)` returns `{ remainingMs, seconds, active, paused, progress }` for a time, an `ApiError` or a query or mutation result, re-rendering once per whole second. `RetryCountdown` is built on it; here a panel of its own design uses it directly.',
-      },
-    },
-  },
+  ...liveMeta(
+    '`useRetryCountdown(target)` returns `{ remainingMs, seconds, active, paused, progress }` for a time, an `ApiError` or a query or mutation result, re-rendering once per whole second. `RetryCountdown` is built on it; here a panel of its own design uses it directly.',
+  ),
 } satisfies Meta<typeof StatusPanel>;
 
 export default meta;
