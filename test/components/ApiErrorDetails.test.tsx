@@ -9,6 +9,7 @@ import { formatCurl } from '../../src/core/format-curl.js';
 import { formatErrorReport } from '../../src/core/format-report.js';
 import { toApiError } from '../../src/core/to-api-error.js';
 import { expectNoAxeViolations } from './axe.js';
+import { findDetailsInRealTime, preloadDetailsModule } from './details-module.js';
 import { useFakeClockPerTest } from './fake-clock.js';
 
 const NOW = Date.UTC(2026, 2, 2, 10, 15, 30);
@@ -88,7 +89,7 @@ describe('the banner\'s "Details" part', () => {
     expect(screen.getByRole('button', { name: 'Try again' })).toBeDefined();
     expect(screen.queryByRole('group', { name: 'Details' })).toBeNull();
 
-    const details = await screen.findByRole('group', { name: 'Details' });
+    const details = await findDetailsInRealTime();
     expect(within(details).getByRole('button', { name: 'Copy details' })).toBeDefined();
     expect(within(details).getByRole('button', { name: 'Copy as curl' })).toBeDefined();
     expect(details.className).toBe('aek-banner__details');
@@ -108,12 +109,13 @@ describe('the banner\'s "Details" part', () => {
     expect(loads.count).toBe(0);
 
     rerender(<ApiErrorBanner error={failure()} onRetry={() => {}} showDetails />);
-    expect(await screen.findByRole('group', { name: 'Details' })).toBeDefined();
+    expect(await findDetailsInRealTime()).toBeDefined();
     expect(loads.count).toBe(1);
   });
 
   test('reports only the latest copy, whether of the support ID or of the details', async () => {
     const { user, writeText } = setup();
+    await preloadDetailsModule();
     const { ApiErrorBanner } = await import('../../src/components/ApiErrorBanner.js');
     const error = failure();
     render(<ApiErrorBanner error={error} showDetails />);
