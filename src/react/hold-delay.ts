@@ -1,12 +1,15 @@
 import type { RetryPolicy } from '../core/retry-policy.js';
+import { getScheduledRetry } from '../core/retry-schedule.js';
 
 /**
- * @internal The policy's `retryDelay` for the kit's hooks: it records the schedule as usual but
+ * @internal The policy's `retryDelay` for the kit's hooks: it records the schedule as usual and
  * lets react-query go on at once, because the attempt itself waits (interruptibly) until due.
+ * A retry the policy did not schedule (a `retry` of the caller's allows more) is slept by
+ * react-query as usual, so it never goes without its backoff.
  */
 export function holdInAttempt(policy: RetryPolicy): RetryPolicy['retryDelay'] {
   return (failureCount, error) => {
-    policy.retryDelay(failureCount, error);
-    return 0;
+    const delay = policy.retryDelay(failureCount, error);
+    return getScheduledRetry(error) === undefined ? delay : 0;
   };
 }

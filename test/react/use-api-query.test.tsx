@@ -143,6 +143,20 @@ describe('useApiQuery', () => {
     expect(arrivals).toHaveLength(1);
   });
 
+  it('keeps backing off when the caller’s own retry allows more attempts than the policy', async () => {
+    route([serverError]);
+    const { wrapper } = setup();
+    const { result } = renderHook(() => useApiQuery({ queryKey: ['orders'], path: 'orders', retry: 4 }), { wrapper });
+    await advanceUntil(() => result.current.isError, { stepMs: 50 });
+    expect(arrivals).toHaveLength(5);
+    const gaps = arrivals.slice(1).map((at, index) => at - arrivals[index]!);
+    // random() = 1: 1 s, 2 s, 4 s from the kit's schedule, then 8 s slept by react-query itself.
+    [1000, 2000, 4000, 8000].forEach((delay, index) => {
+      expect(gaps[index]).toBeGreaterThanOrEqual(delay);
+      expect(gaps[index]).toBeLessThan(delay + 300);
+    });
+  });
+
   it('ends the countdown of a retry that stopRetrying called off', async () => {
     route([serverError, ok]);
     const { wrapper } = setup();
