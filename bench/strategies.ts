@@ -1,6 +1,6 @@
 import { QueryClient } from '@tanstack/query-core';
-import ky from 'ky';
-import { apiQueryDefaults, createApiClient } from '../src/core/index.js';
+import ky, { type KyInstance } from 'ky';
+import { apiQueryDefaults, createApiClient, type ApiClientOptions, type RetryPolicyOptions } from '../src/core/index.js';
 
 /** What a strategy builds for one run: a query client and the fetch its queries call. */
 export interface StrategySetup {
@@ -20,14 +20,36 @@ export interface Strategy {
   create(baseUrl: string, fetch: typeof globalThis.fetch): StrategySetup;
 }
 
+/** The fetch every strategy's queries call: `GET items/<id>`, JSON. */
+export function itemFetcher(client: KyInstance): StrategySetup['fetchItem'] {
+  return (id, signal) => client.get(`items/${id}`, { signal }).json();
+}
+
+/**
+ * A strategy made of this kit: `createApiClient` with `client(fetch)`'s options (which must route
+ * requests through `fetch`) under a `QueryClient` with `apiQueryDefaults(policy)`.
+ */
+export function kitStrategy(
+  about: Pick<Strategy, 'id' | 'label' | 'setup'>,
+  client: (fetch: typeof globalThis.fetch) => ApiClientOptions = (fetch) => ({ fetch }),
+  policy?: RetryPolicyOptions,
+): Strategy {
+  return {
+    ...about,
+    create(baseUrl, fetch) {
+      const api = createApiClient({ prefix: baseUrl, ...client(fetch) });
+      return { queryClient: new QueryClient({ defaultOptions: apiQueryDefaults(policy) }), fetchItem: itemFetcher(api) };
+    },
+  };
+}
+
 /** react-query's own defaults (3 retries, 1 s, 2 s, 4 s) over a ky client that does not retry. */
 export const reactQueryDefaults: Strategy = {
   id: 'react-query',
   label: 'react-query defaults',
   setup: "new QueryClient() over ky.create({ retry: 0 })",
   create(baseUrl, fetch) {
-    const client = ky.create({ prefix: baseUrl, fetch, retry: 0 });
-    return { queryClient: new QueryClient(), fetchItem: (id, signal) => client.get(`items/${id}`, { signal }).json() };
+    return { queryClient: new QueryClient(), fetchItem: itemFetcher(ky.create({ prefix: baseUrl, fetch, retry: 0 })) };
   },
 };
 
@@ -46,21 +68,16 @@ export const kyRetry: Strategy = {
       retry: { limit: 10, jitter: true, afterStatusCodes: [413, 429, 503], maxRetryAfter: 5 * 60_000 },
     });
     const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-    return { queryClient, fetchItem: (id, signal) => client.get(`items/${id}`, { signal }).json() };
+    return { queryClient, fetchItem: itemFetcher(client) };
   },
 };
 
 /** This kit: `createApiClient` (rate-limit gate and retry budget on) under `apiQueryDefaults()`. */
-export const kit: Strategy = {
+export const kit: Strategy = kitStrategy({
   id: 'kit',
   label: 'api-error-kit',
   setup: 'createApiClient() + new QueryClient({ defaultOptions: apiQueryDefaults() })',
-  create(baseUrl, fetch) {
-    const client = createApiClient({ prefix: baseUrl, fetch });
-    const queryClient = new QueryClient({ defaultOptions: apiQueryDefaults() });
-    return { queryClient, fetchItem: (id, signal) => client.get(`items/${id}`, { signal }).json() };
-  },
-};
+});
 
 /** The strategies, in the order the tables show them. */
 export const STRATEGIES: readonly Strategy[] = [reactQueryDefaults, kyRetry, kit];
