@@ -1,7 +1,6 @@
 'use client';
-import { focusManager, onlineManager } from '@tanstack/react-query';
-import { useSyncExternalStore } from 'react';
 import { getScheduledRetry, type ScheduledRetry } from '../core/retry-schedule.js';
+import { useIsFocused, useIsOnline } from './browser-state.js';
 import { retryNowAfter, stopRetryingAfter } from './retry-hold.js';
 
 /** What the kit's query and mutation hooks add to react-query's result. */
@@ -19,15 +18,10 @@ export interface RetryControls {
   isRetryPaused: boolean;
 }
 
-const subscribeOnline = (listener: () => void) => onlineManager.subscribe(listener);
-const isOnline = () => onlineManager.isOnline();
-const subscribeFocus = (listener: () => void) => focusManager.subscribe(listener);
-const isFocused = () => focusManager.isFocused();
-
 /** @internal The shared part of `useApiQuery` and `useApiMutation`'s results. */
 export function useRetryControls(failure: unknown, pausedByQuery: boolean): RetryControls {
-  const online = useSyncExternalStore(subscribeOnline, isOnline, () => true);
-  const focused = useSyncExternalStore(subscribeFocus, isFocused, () => true);
+  const online = useIsOnline();
+  const focused = useIsFocused();
   const scheduledRetry = getScheduledRetry(failure);
   // A hidden tab holds a retry only once it is due, as react-query's own retries do.
   const heldByHiddenTab = scheduledRetry !== undefined && !focused && scheduledRetry.at <= Date.now();

@@ -1,8 +1,8 @@
 'use client';
-import { onlineManager } from '@tanstack/react-query';
-import { useState, useSyncExternalStore } from 'react';
+import { useState } from 'react';
 import { isApiError, type ApiError } from '../core/ApiError.js';
 import { getScheduledRetry, isFinal, type ScheduledRetry } from '../core/retry-schedule.js';
+import { useIsOnline } from './browser-state.js';
 import { useWholeSecondsLeft } from './ticker.js';
 
 /**
@@ -110,15 +110,6 @@ export function useRetryWait(target: RetryCountdownTarget): ResolvedTarget {
     return { deadline: remembered.deadline, start: remembered.start, scheduled: remembered.scheduled, heldByResult: resolved.heldByResult };
   }
   return resolved;
-}
-
-const subscribeOnline = (listener: () => void) => onlineManager.subscribe(listener);
-const readOnline = () => onlineManager.isOnline();
-const readOnlineOnServer = () => true;
-
-/** @internal Whether react-query thinks the browser is online; re-renders when that changes. */
-export function useIsOnline(): boolean {
-  return useSyncExternalStore(subscribeOnline, readOnline, readOnlineOnServer);
 }
 
 /**
