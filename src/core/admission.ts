@@ -2,65 +2,106 @@
 export type Release = (succeeded: boolean) => void;
 
 /**
- * How many requests may be in flight at once. Unlimited until the server rate-limits; then
- * requests go one at a time when the gate reopens, one more after each success (so the pace
- * doubles every round trip), and unlimited again at 64 (slow start, as TCP does after a loss).
- * Without it, every request held at the gate would leave together and most would be refused
- * again.
+ * How many requests may be in flight at once, and in which order waiting ones go. Unlimited
+ * until the server refuses with a wait. Then requests go strictly one at a time, during the wait
+ * and for as long again after it: a server still at its limit refuses one request per window
+ * instead of a crowd. Once that time passes without another refusal, the limit grows by one with
+ * each success (the pace doubles every round trip, as in TCP's slow start) and is lifted at 64.
+ * Waiting requests the server refused before go first, oldest refusal first, so no request is
+ * refused over and over while newer ones pass.
  */
 export interface Admission {
-  /** Waits for a place; rejects with the signal's reason when it aborts first. */
-  acquire(signal?: AbortSignal | null): Promise<Release>;
-  /** The server rate-limited: back to one request at a time. */
-  restart(): void;
+  /**
+   * Waits for a place; rejects with the signal's reason when it aborts first. `key` names the
+   * request (method and URL), for its place in the order.
+   */
+  acquire(signal?: AbortSignal | null, key?: string): Promise<Release>;
+  /** The server refused the request `key` and asked for `waitMs`: back to one request at a time. */
+  restart(waitMs: number, key?: string): void;
 }
 
 /** The pace at which admission stops limiting. */
 const UNLIMITED_AFTER = 64;
+/** Refused requests remembered for their place in the order. */
+const MAX_REFUSED = 512;
+
+interface Waiter {
+  key: string | undefined;
+  admit: (release: Release) => void;
+  /** When its request was first refused; fresh requests come after every refused one. */
+  refusedAt: number;
+}
 
 /** Creates an {@link Admission}. */
 export function createAdmission(): Admission {
   let limit = Number.POSITIVE_INFINITY;
   let active = 0;
-  const queue: Array<(release: Release) => void> = [];
+  // Until then a success does not grow the limit.
+  let strictUntil = 0;
+  const queue: Waiter[] = [];
+  const refused = new Map<string, number>();
 
-  const grant = (): Release => {
+  const grow = () => {
+    if (!Number.isFinite(limit) || Date.now() < strictUntil) return;
+    limit = limit + 1 >= UNLIMITED_AFTER ? Number.POSITIVE_INFINITY : limit + 1;
+  };
+
+  const grant = (key: string | undefined): Release => {
     active += 1;
     let released = false;
     return (succeeded) => {
       if (released) return;
       released = true;
       active -= 1;
-      // One more per success: the pace doubles each round trip, not each answer.
-      if (succeeded && Number.isFinite(limit)) limit = limit + 1 >= UNLIMITED_AFTER ? Number.POSITIVE_INFINITY : limit + 1;
+      if (succeeded) {
+        if (key !== undefined) refused.delete(key);
+        grow();
+      }
       pump();
     };
   };
 
   const pump = () => {
-    while (active < limit && queue.length > 0) queue.shift()!(grant());
+    while (active < limit && queue.length > 0) {
+      const waiter = queue.shift()!;
+      waiter.admit(grant(waiter.key));
+    }
+  };
+
+  const enqueue = (waiter: Waiter) => {
+    const index = queue.findIndex((other) => other.refusedAt > waiter.refusedAt);
+    queue.splice(index === -1 ? queue.length : index, 0, waiter);
   };
 
   return {
-    acquire(signal) {
+    acquire(signal, key) {
       if (signal?.aborted) return Promise.reject(signal.reason);
-      if (active < limit && queue.length === 0) return Promise.resolve(grant());
+      if (active < limit && queue.length === 0) return Promise.resolve(grant(key));
       return new Promise<Release>((resolve, reject) => {
-        const admit = (release: Release) => {
-          signal?.removeEventListener('abort', onAbort);
-          resolve(release);
+        const waiter: Waiter = {
+          key,
+          admit: (release) => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve(release);
+          },
+          refusedAt: (key !== undefined ? refused.get(key) : undefined) ?? Number.POSITIVE_INFINITY,
         };
         const onAbort = () => {
-          const index = queue.indexOf(admit);
+          const index = queue.indexOf(waiter);
           if (index !== -1) queue.splice(index, 1);
           reject(signal!.reason);
         };
-        queue.push(admit);
+        enqueue(waiter);
         signal?.addEventListener('abort', onAbort, { once: true });
       });
     },
-    restart() {
+    restart(waitMs, key) {
+      const now = Date.now();
       limit = 1;
+      strictUntil = Math.max(strictUntil, now + 2 * Math.max(0, waitMs));
+      if (key === undefined || refused.has(key)) return;
+      refused.set(key, now);
+      if (refused.size > MAX_REFUSED) refused.delete(refused.keys().next().value!);
     },
   };
 }

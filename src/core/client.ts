@@ -67,15 +67,20 @@ export function createApiClient(options: ApiClientOptions = {}): KyInstance {
   let rateLimitedInARow = 0;
 
   const admission = createAdmission();
+  // The server refused until then: close the gate, and send one request at a time when it reopens.
+  const holdUntil = (until: number, key?: string) => {
+    if (!gate) return;
+    gate.closeUntil(until);
+    admission.restart(until - Date.now(), key);
+  };
 
   const report = (error: ApiError): ApiError => {
     // A refusal that says when to come back is not a sign of an outage: the gate paces its retry.
     const paced = isServerRefusal(error) && error.retryAfterMs !== undefined;
     if (budget && error.retryable && !paced) recordBudgetVerdict(error, budget.charge());
-    if (gate && isServerRefusal(error)) {
-      if (error.retryAfterMs !== undefined) gate.closeUntil(error.receivedAt + error.retryAfterMs);
+    if (isServerRefusal(error)) {
       // A 429 that said nothing about when (a Cloudflare 1015 page, say): back off.
-      else gate.closeUntil(Date.now() + backoff(rateLimitedInARow));
+      holdUntil(error.retryAfterMs !== undefined ? error.receivedAt + error.retryAfterMs : Date.now() + backoff(rateLimitedInARow));
     }
     if ((devHints ?? isDevelopmentBuild()) && !hinted.has(error.status)) {
       const hint = devHint(error);
@@ -100,7 +105,7 @@ export function createApiClient(options: ApiClientOptions = {}): KyInstance {
     let release: Release;
     for (;;) {
       await gate.wait(request.signal);
-      release = await admission.acquire(request.signal);
+      release = await admission.acquire(request.signal, requestKey(request));
       // The gate may have closed again while this request waited for its place.
       if (gate.snapshot().closedUntil === null) break;
       release(false);
@@ -125,7 +130,7 @@ export function createApiClient(options: ApiClientOptions = {}): KyInstance {
   };
 
   // Read from the response's head as it arrives, before ky reads any body.
-  const observe = (response: Response): void => {
+  const observe = (response: Response, key: string): void => {
     const now = Date.now();
     if (response.ok) {
       budget?.deposit();
@@ -135,24 +140,18 @@ export function createApiClient(options: ApiClientOptions = {}): KyInstance {
     const quotaReset = exhaustedQuotaResetMs(response.headers, now);
     if (quotaReset !== undefined && quotaReset > 0) gate.closeUntil(now + quotaReset);
     // Close at once on the headers; the body's wait, read later, can only lengthen it.
-    if (response.status === 429) {
-      rateLimitedInARow += 1;
-      admission.restart();
-      // With a wait in the headers, close at once. Otherwise the body may hold one: until it is
-      // read, the 429's own place (kept until then) holds every other request at admission.
-      const wait = retryAfterFromResponse(response.headers, undefined, now);
-      if (wait !== undefined) gate.closeUntil(now + wait);
-    } else if (response.status === 503 && response.headers.has('retry-after')) {
-      const wait = retryAfterFromResponse(response.headers, undefined, now);
-      admission.restart();
-      if (wait !== undefined) gate.closeUntil(now + wait);
-    }
+    if (response.status === 429) rateLimitedInARow += 1;
+    else if (response.status !== 503 || !response.headers.has('retry-after')) return;
+    // With a wait in the headers, close at once. Otherwise the body may hold one: until it is
+    // read, the refusal's own place (kept until then) holds every other request at admission.
+    const wait = retryAfterFromResponse(response.headers, undefined, now);
+    holdUntil(now + (wait ?? 0), key);
   };
 
   // A fetch wrapper rather than an `afterResponse` hook: ky clones the response for every such hook.
   const fetchAndObserve = async (input: Parameters<typeof fetch>[0], init?: RequestInit): Promise<Response> => {
     const response = await (kyOptions.fetch ?? globalThis.fetch)(input, init);
-    observe(response);
+    observe(response, input instanceof Request ? requestKey(input) : `${init?.method ?? 'GET'} ${String(input)}`);
     return response;
   };
 
@@ -185,6 +184,11 @@ export function createApiClient(options: ApiClientOptions = {}): KyInstance {
     },
   });
   return wrapInstance(instance, context);
+}
+
+/** A request's name in the admission order: a retry of a refused request finds its place by it. */
+function requestKey(request: Request): string {
+  return `${request.method} ${request.url}`;
 }
 
 function headersObject(headers: Options['headers']): Record<string, string | undefined> {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createAdmission } from '../../src/core/admission.js';
 import { createApiClient } from '../../src/core/index.js';
 import { replyJson, useLocalServer } from './local-server.js';
@@ -10,9 +10,13 @@ describe('createAdmission', () => {
     expect(releases).toHaveLength(100);
   });
 
-  it('after a restart lets one through, then one more with each success', async () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('after a restart without a wait lets one through, then one more with each success', async () => {
     const admission = createAdmission();
-    admission.restart();
+    admission.restart(0);
     const admitted: number[] = [];
     const waiting = Array.from({ length: 7 }, (_, index) => admission.acquire().then((release) => (admitted.push(index), release)));
     await Promise.resolve();
@@ -28,7 +32,7 @@ describe('createAdmission', () => {
 
   it('does not grow on a failure, and stops limiting after enough successes', async () => {
     const admission = createAdmission();
-    admission.restart();
+    admission.restart(0);
     const first = await admission.acquire();
     const second = admission.acquire();
     first(false);
@@ -40,9 +44,61 @@ describe('createAdmission', () => {
     expect(many).toHaveLength(500);
   });
 
+  it('keeps to one at a time through the wait and as long again after it, then grows', async () => {
+    vi.useFakeTimers({ toFake: ['Date'], now: 0 });
+    const admission = createAdmission();
+    admission.restart(1000);
+    const inFlight = async (count: number) => {
+      let admitted = 0;
+      const waiting = Array.from({ length: count }, () => admission.acquire().then((release) => ((admitted += 1), release)));
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      const atOnce = admitted;
+      for (const next of waiting) (await next)(false);
+      return atOnce;
+    };
+    vi.setSystemTime(1999);
+    (await admission.acquire())(true);
+    (await admission.acquire())(true);
+    expect(await inFlight(4)).toBe(1);
+    vi.setSystemTime(2000);
+    (await admission.acquire())(true);
+    expect(await inFlight(4)).toBe(2);
+    // A second refusal starts a new strict period from its own time.
+    admission.restart(500);
+    vi.setSystemTime(2999);
+    (await admission.acquire())(true);
+    expect(await inFlight(4)).toBe(1);
+  });
+
+  it('lets refused requests go first, oldest refusal first, until they succeed', async () => {
+    vi.useFakeTimers({ toFake: ['Date'], now: 0 });
+    const admission = createAdmission();
+    admission.restart(0, 'GET /late');
+    vi.setSystemTime(10);
+    admission.restart(0, 'GET /later');
+    const holder = await admission.acquire(undefined, 'GET /other');
+    const order: string[] = [];
+    const take = (key: string) =>
+      admission.acquire(undefined, key).then((release) => {
+        order.push(key);
+        release(true);
+      });
+    const waiting = [take('GET /fresh'), take('GET /later'), take('GET /late')];
+    holder(false);
+    await Promise.all(waiting);
+    expect(order).toEqual(['GET /late', 'GET /later', 'GET /fresh']);
+    // Their success ended their precedence: now in arrival order.
+    admission.restart(0);
+    const blocker = await admission.acquire();
+    const again = [take('GET /fresh'), take('GET /late')];
+    blocker(false);
+    await Promise.all(again);
+    expect(order.slice(3)).toEqual(['GET /fresh', 'GET /late']);
+  });
+
   it('rejects with the abort reason and gives up its place in the queue', async () => {
     const admission = createAdmission();
-    admission.restart();
+    admission.restart(0);
     const holder = await admission.acquire();
     const controller = new AbortController();
     const aborted = admission.acquire(controller.signal);
@@ -75,14 +131,15 @@ describe('pacing through the client after a 429', () => {
     }, 30);
   });
 
-  it('sends the requests held at the gate one at a time at first, not all at once', async () => {
+  it('sends the requests held at the gate one at a time, not all at once', async () => {
     const api = createApiClient({ prefix: server.url });
     await api.get('first').catch(() => undefined);
     const held = Array.from({ length: 12 }, (_, index) => api.get(`held/${index}`).json());
     await Promise.all(held);
     expect(reopened).toBe(true);
-    // 1, then 2, then 3 … so the server never sees the whole crowd at once.
-    expect(maxInFlightAfterReopen).toBeLessThanOrEqual(8);
+    // Twelve answers of 30 ms fit in the second after the wait: one at a time throughout, so a
+    // server still at its limit would refuse one of them, not the crowd.
+    expect(maxInFlightAfterReopen).toBe(1);
     const firstAfter = server.requests[1]!.at - server.requests[0]!.at;
     expect(firstAfter).toBeGreaterThanOrEqual(1000);
   });
