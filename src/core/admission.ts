@@ -13,9 +13,12 @@ export type Release = (succeeded: boolean) => void;
 export interface Admission {
   /**
    * Waits for a place; rejects with the signal's reason when it aborts first. `key` names the
-   * request (method and URL), for its place in the order.
+   * request (method and URL) for its place in the order; it is read only while refusals are
+   * remembered.
    */
-  acquire(signal?: AbortSignal | null, key?: string): Promise<Release>;
+  acquire(signal?: AbortSignal | null, key?: () => string): Promise<Release>;
+  /** A place at once when one is free and nobody waits, else `undefined`. */
+  tryAcquire(key?: () => string): Release | undefined;
   /** The server refused the request `key` and asked for `waitMs`: back to one request at a time. */
   restart(waitMs: number, key?: string): void;
 }
@@ -26,7 +29,7 @@ const UNLIMITED_AFTER = 64;
 const MAX_REFUSED = 512;
 
 interface Waiter {
-  key: string | undefined;
+  key: (() => string) | undefined;
   admit: (release: Release) => void;
   /** When its request was first refused; fresh requests come after every refused one. */
   refusedAt: number;
@@ -46,7 +49,7 @@ export function createAdmission(): Admission {
     limit = limit + 1 >= UNLIMITED_AFTER ? Number.POSITIVE_INFINITY : limit + 1;
   };
 
-  const grant = (key: string | undefined): Release => {
+  const grant = (key: (() => string) | undefined): Release => {
     active += 1;
     let released = false;
     return (succeeded) => {
@@ -54,7 +57,7 @@ export function createAdmission(): Admission {
       released = true;
       active -= 1;
       if (succeeded) {
-        if (key !== undefined) refused.delete(key);
+        if (key && refused.size > 0) refused.delete(key());
         grow();
       }
       pump();
@@ -74,6 +77,9 @@ export function createAdmission(): Admission {
   };
 
   return {
+    tryAcquire(key) {
+      return active < limit && queue.length === 0 ? grant(key) : undefined;
+    },
     acquire(signal, key) {
       if (signal?.aborted) return Promise.reject(signal.reason);
       if (active < limit && queue.length === 0) return Promise.resolve(grant(key));
@@ -84,7 +90,7 @@ export function createAdmission(): Admission {
             signal?.removeEventListener('abort', onAbort);
             resolve(release);
           },
-          refusedAt: (key !== undefined ? refused.get(key) : undefined) ?? Number.POSITIVE_INFINITY,
+          refusedAt: (key && refused.size > 0 ? refused.get(key()) : undefined) ?? Number.POSITIVE_INFINITY,
         };
         const onAbort = () => {
           const index = queue.indexOf(waiter);

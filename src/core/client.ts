@@ -58,7 +58,7 @@ const MAX_REMEMBERED_KEYS = 8;
  * ```
  */
 export function createApiClient(options: ApiClientOptions = {}): KyInstance {
-  const { apiKey, gate: gateOption, onError, retryPolicy, retryBudget, devHints, hooks, parseJson, headers, ...kyOptions } = options;
+  const { apiKey, gate: gateOption, onError, retryPolicy, retryBudget, devHints, hooks, parseJson, ...kyOptions } = options;
   const gate = gateOption === false ? undefined : gateOption ?? createRateLimitGate();
   const budget = retryBudget === false ? undefined : createRetryBudget(retryBudget);
   const backoff = createRetryPolicy(retryPolicy).backoffDelay;
@@ -99,24 +99,34 @@ export function createApiClient(options: ApiClientOptions = {}): KyInstance {
     return error;
   };
 
-  // Waits while the gate is closed, then for a place among the requests in flight.
-  const admit = async (request: Request, slot: unknown): Promise<void> => {
-    if (!gate) return;
-    let release: Release;
-    for (;;) {
-      await gate.wait(request.signal);
-      release = await admission.acquire(request.signal, requestKey(request));
-      // The gate may have closed again while this request waited for its place.
-      if (gate.snapshot().closedUntil === null) break;
-      release(false);
-    }
+  const keep = (slot: unknown, release: Release) => {
     if (isRequestSlot(slot)) slot.release = release;
     else release(true);
   };
 
-  const authorize = async (request: Request): Promise<void> => {
-    if (apiKey === undefined) return;
-    const key = typeof apiKey === 'function' ? await apiKey() : apiKey;
+  // Waits while the gate is closed, then for a place among the requests in flight.
+  const waitToAdmit = async (request: Request, slot: unknown): Promise<void> => {
+    let release: Release;
+    for (;;) {
+      await gate!.wait(request.signal);
+      release = await admission.acquire(request.signal, () => requestKey(request));
+      // The gate may have closed again while this request waited for its place.
+      if (gate!.snapshot().closedUntil === null) break;
+      release(false);
+    }
+    keep(slot, release);
+  };
+
+  // Synchronous while nothing holds requests back, as almost always: no promise per request.
+  const admit = (request: Request, slot: unknown): Promise<void> | undefined => {
+    if (!gate) return undefined;
+    const release = gate.snapshot().closedUntil === null && !request.signal.aborted ? admission.tryAcquire(() => requestKey(request)) : undefined;
+    if (!release) return waitToAdmit(request, slot);
+    keep(slot, release);
+    return undefined;
+  };
+
+  const useKey = (request: Request, key: string | null | undefined): void => {
     if (!key) return;
     secrets.delete(key);
     secrets.add(key);
@@ -124,9 +134,18 @@ export function createApiClient(options: ApiClientOptions = {}): KyInstance {
     request.headers.set('authorization', `Bearer ${key}`);
   };
 
-  const admitAndAuthorize: BeforeRequestHook = async ({ request, options: requestOptions }) => {
-    await admit(request, requestOptions.context[REQUEST_SLOT]);
-    await authorize(request);
+  const authorize = (request: Request): Promise<void> | undefined => {
+    if (apiKey === undefined) return undefined;
+    if (typeof apiKey === 'string') {
+      useKey(request, apiKey);
+      return undefined;
+    }
+    return (async () => useKey(request, await apiKey()))();
+  };
+
+  const admitAndAuthorize: BeforeRequestHook = ({ request, options: requestOptions }) => {
+    const admitted = admit(request, requestOptions.context[REQUEST_SLOT]);
+    return admitted ? admitted.then(() => authorize(request)) : authorize(request);
   };
 
   // Read from the response's head as it arrives, before ky reads any body.
@@ -157,7 +176,7 @@ export function createApiClient(options: ApiClientOptions = {}): KyInstance {
 
   // Runs last, so it sees the request as it leaves, whatever the hooks before it changed.
   const remember: BeforeRequestHook = ({ request, options: requestOptions }) => {
-    request.headers.set('accept', 'application/json');
+    if (request.headers.get('accept') !== 'application/json') request.headers.set('accept', 'application/json');
     const slot = requestOptions.context[REQUEST_SLOT];
     if (isRequestSlot(slot)) slot.request = request;
   };
@@ -165,7 +184,6 @@ export function createApiClient(options: ApiClientOptions = {}): KyInstance {
   const context: ClientContext = { gate, budget, secrets, report, signal: kyOptions.signal };
   const instance = ky.create({
     ...kyOptions,
-    headers: { accept: 'application/json', ...headersObject(headers) },
     retry: 0,
     fetch: fetchAndObserve,
     parseJson: (text, { request, response }) => {
@@ -189,13 +207,6 @@ export function createApiClient(options: ApiClientOptions = {}): KyInstance {
 /** A request's name in the admission order: a retry of a refused request finds its place by it. */
 function requestKey(request: Request): string {
   return `${request.method} ${request.url}`;
-}
-
-function headersObject(headers: Options['headers']): Record<string, string | undefined> {
-  if (!headers) return {};
-  if (headers instanceof Headers) return Object.fromEntries(headers.entries());
-  if (Array.isArray(headers)) return Object.fromEntries(headers);
-  return headers as Record<string, string | undefined>;
 }
 
 /**

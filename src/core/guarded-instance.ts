@@ -87,18 +87,17 @@ function guard<T>(
   slot: RequestSlot,
   context: ClientContext,
 ): ResponsePromise<T> {
-  const signals = [options?.signal, input instanceof Request ? input.signal : undefined, context.signal];
   // The bare promise and a body method (`.json()`) reject with the same thrown value: map and
   // report it once, so `onError` and the retry budget see one failure, and both reject alike.
-  const mapped = new WeakMap<object, ApiError>();
+  let mapped: { from: unknown; to: ApiError } | undefined;
   const fail = (error: unknown): never => {
+    const signals = [options?.signal, input instanceof Request ? input.signal : undefined, context.signal];
     if (signals.some((signal) => isAbortError(error, signal))) throw error;
     if (isApiError(error)) throw error;
-    const known = typeof error === 'object' && error !== null ? mapped.get(error) : undefined;
-    if (known) throw known;
+    if (mapped && mapped.from === error && typeof error === 'object' && error !== null) throw mapped.to;
     const apiError = context.report(toApiError(error, { secrets: context.secrets, request: slot.request }));
     scrubCredentials(error, slot);
-    if (typeof error === 'object' && error !== null) mapped.set(error, apiError);
+    mapped = { from: error, to: apiError };
     throw apiError;
   };
   const guarded = promise.then(

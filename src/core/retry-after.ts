@@ -86,8 +86,10 @@ export function exhaustedQuotaResetMs(headers: Headers, now: number = Date.now()
 }
 
 function quotaResetMs(headers: Headers, now: number, requireExhausted: boolean): number | undefined {
-  // An epoch reset is read against the server's clock, like an HTTP-date: client clock skew does not count.
-  const reference = serverDate(headers) ?? now;
+  // An epoch reset is read against the server's clock, like an HTTP-date: client clock skew does
+  // not count. Read only when a reset is: this runs for every response.
+  let reference: number | undefined;
+  const serverNow = () => (reference ??= serverDate(headers) ?? now);
   let latest: number | undefined;
   const consider = (ms: number | undefined) => {
     if (ms !== undefined && (latest === undefined || ms > latest)) latest = ms;
@@ -108,10 +110,10 @@ function quotaResetMs(headers: Headers, now: number, requireExhausted: boolean):
     }
   }
   if (!requireExhausted || isZero(headers.get('ratelimit-remaining'))) {
-    consider(parseRetryAfter(headers.get('ratelimit-reset'), reference));
+    consider(parseRetryAfter(headers.get('ratelimit-reset'), serverNow()));
   }
   if (!requireExhausted || isZero(headers.get('x-ratelimit-remaining'))) {
-    consider(xRateLimitReset(headers.get('x-ratelimit-reset'), reference));
+    consider(xRateLimitReset(headers.get('x-ratelimit-reset'), serverNow()));
   }
   return latest;
 }

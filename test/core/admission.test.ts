@@ -76,10 +76,10 @@ describe('createAdmission', () => {
     admission.restart(0, 'GET /late');
     vi.setSystemTime(10);
     admission.restart(0, 'GET /later');
-    const holder = await admission.acquire(undefined, 'GET /other');
+    const holder = await admission.acquire(undefined, () => 'GET /other');
     const order: string[] = [];
     const take = (key: string) =>
-      admission.acquire(undefined, key).then((release) => {
+      admission.acquire(undefined, () => key).then((release) => {
         order.push(key);
         release(true);
       });
