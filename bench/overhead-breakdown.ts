@@ -35,14 +35,16 @@ export async function measureOverheadBreakdown({ rounds, requestsPerRound }: { r
       ['+ a fetch wrapper reading status and headers', ky.create({ prefix, retry: 0, fetch: observingFetch })],
       ['+ two async beforeRequest hooks', ky.create({ prefix, retry: 0, hooks: { beforeRequest: [async () => undefined, async () => undefined] } })],
       [
-        "+ all of the kit's ky options",
-        ky.create({
-          prefix,
-          retry: 0,
-          headers: { accept: 'application/json' },
-          parseJson: (text) => JSON.parse(text) as unknown,
-          hooks: { beforeRequest: [async () => undefined, async () => undefined], afterResponse: [() => undefined] },
-        }),
+        "+ the kit's ky options (fetch wrapper, parseJson, two hooks, a context per request)",
+        withContext(
+          ky.create({
+            prefix,
+            retry: 0,
+            fetch: observingFetch,
+            parseJson: (text) => JSON.parse(text) as unknown,
+            hooks: { beforeRequest: [() => undefined, () => undefined] },
+          }),
+        ),
       ],
       ['createApiClient({ gate: false, retryBudget: false })', createApiClient({ prefix, gate: false, retryBudget: false })],
       ['createApiClient()', createApiClient({ prefix })],
@@ -63,7 +65,14 @@ export async function measureOverheadBreakdown({ rounds, requestsPerRound }: { r
   }
 }
 
-// Reads what the kit's afterResponse hook reads, without a hook.
+// Passes a fresh `context` with every request, as the kit does to find the request's slot.
+function withContext(client: KyInstance): KyInstance {
+  const call = ((input, options) => client(input, { ...options, context: { slot: {} } })) as KyInstance;
+  call.get = (input, options) => client.get(input, { ...options, context: { slot: {} } });
+  return call;
+}
+
+// Reads what the kit's fetch wrapper reads.
 async function observingFetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
   const response = await fetch(input, init);
   if (response.status === 429 || response.headers.has('ratelimit')) response.headers.get('retry-after');

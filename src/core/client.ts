@@ -4,7 +4,7 @@ import type { ApiError } from './ApiError.js';
 import { isDevelopmentBuild } from './build-mode.js';
 import { devHint } from './dev-hints.js';
 import { clientContextOf, isRequestSlot, REQUEST_SLOT, wrapInstance, type ClientContext } from './guarded-instance.js';
-import { createRateLimitGate, type RateLimitGate } from './rate-limit-gate.js';
+import { createRateLimitGate, waitsOnlyWhileClosed, type RateLimitGate } from './rate-limit-gate.js';
 import { exhaustedQuotaResetMs, retryAfterFromResponse } from './retry-after.js';
 import { createRetryBudget, type RetryBudget, type RetryBudgetOptions } from './retry-budget.js';
 import { createRetryPolicy, isServerRefusal, type RetryPolicyOptions } from './retry-policy.js';
@@ -120,7 +120,8 @@ export function createApiClient(options: ApiClientOptions = {}): KyInstance {
   // Synchronous while nothing holds requests back, as almost always: no promise per request.
   const admit = (request: Request, slot: unknown): Promise<void> | undefined => {
     if (!gate) return undefined;
-    const release = gate.snapshot().closedUntil === null && !request.signal.aborted ? admission.tryAcquire(() => requestKey(request)) : undefined;
+    const open = waitsOnlyWhileClosed(gate) && gate.snapshot().closedUntil === null && !request.signal.aborted;
+    const release = open ? admission.tryAcquire(() => requestKey(request)) : undefined;
     if (!release) return waitToAdmit(request, slot);
     keep(slot, release);
     return undefined;

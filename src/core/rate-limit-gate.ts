@@ -35,6 +35,16 @@ export interface RateLimitGate {
   dispose(): void;
 }
 
+const ownGates = new WeakSet<RateLimitGate>();
+
+/**
+ * @internal Whether `gate` was made by {@link createRateLimitGate}, whose `wait` does nothing
+ * while the snapshot is open; another implementation may do more in `wait`, so it is always asked.
+ */
+export function waitsOnlyWhileClosed(gate: RateLimitGate): boolean {
+  return ownGates.has(gate);
+}
+
 // The longest delay a timer takes; a longer one would fire at once (and spin).
 const MAX_TIMER_MS = 2_147_483_647;
 
@@ -122,7 +132,7 @@ export function createRateLimitGate({ channel, now = () => Date.now() }: RateLim
     }
   }
 
-  return {
+  const gate: RateLimitGate = {
     closeUntil(epochMs) {
       if (!apply(epochMs)) return;
       if (peers) for (const peer of peers) if (peer !== receive) peer(epochMs);
@@ -160,4 +170,6 @@ export function createRateLimitGate({ channel, now = () => Date.now() }: RateLim
       broadcast = undefined;
     },
   };
+  ownGates.add(gate);
+  return gate;
 }

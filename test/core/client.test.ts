@@ -339,6 +339,29 @@ describe('extend and the rate-limit gate', () => {
     gate.dispose();
   });
 
+  it("asks a gate of the app's own making before every request, even while it reports itself open", async () => {
+    const own = createRateLimitGate();
+    let letThrough: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (letThrough = resolve));
+    const waits: string[] = [];
+    const gate = {
+      ...own,
+      wait: (signal?: AbortSignal | null) => {
+        waits.push('wait');
+        return held.then(() => own.wait(signal));
+      },
+    };
+    const api = createApiClient({ prefix: server.url, gate });
+    const pending = api.get('held').json();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(waits).toEqual(['wait']);
+    expect(server.requests).toHaveLength(0);
+    letThrough();
+    await pending;
+    expect(server.requests).toHaveLength(1);
+    own.dispose();
+  });
+
   it('creates a gate per client by default and none with gate: false', () => {
     const first = createApiClient({ prefix: server.url });
     const second = createApiClient({ prefix: server.url });
