@@ -1,4 +1,5 @@
-import { createPacedGate } from './paced-gate.js';
+import { createRateLimitGate } from '../src/core/index.js';
+import { slowStartFetch } from './slow-start-fetch.js';
 import { kitStrategy, type Strategy } from './strategies.js';
 
 /** The kit with its retry budget off: shows what the budget costs in a rate-limit storm. */
@@ -19,20 +20,20 @@ export const kitWithoutBudgetTenRetries: Strategy = kitStrategy(
 );
 
 /**
- * A proposal the kit does not ship: pacing the very first requests too (one in flight until
- * answers come back), on top of the pacing after a 429 that the kit does.
+ * A proposal the kit does not ship: limiting the requests in flight from the very start (one,
+ * then one more per success), on top of the kit's own pacing after a 429.
  */
-export const kitPacedFromStart: Strategy = kitStrategy(
+export const kitSlowStart: Strategy = kitStrategy(
   {
-    id: 'kit-paced-start-1',
-    label: 'proposal: paced from start',
-    setup: 'createApiClient({ gate: createPacedGate({ initialLimit: 1 }), retryBudget: false }) + apiQueryDefaults()',
+    id: 'kit-slow-start',
+    label: 'proposal: slow start',
+    setup: 'createApiClient({ gate, fetch: slowStartFetch(fetch, { gate, initialLimit: 1 }) }) + apiQueryDefaults()',
   },
   (fetch) => {
-    const gate = createPacedGate({ initialLimit: 1 });
-    return { gate, fetch: gate.track(fetch), retryBudget: false };
+    const gate = createRateLimitGate();
+    return { gate, fetch: slowStartFetch(fetch, { gate, initialLimit: 1 }) };
   },
 );
 
 /** Variants of the kit that isolate one setting each, and an unshipped proposal; run with `--diagnostics`. */
-export const DIAGNOSTIC_STRATEGIES: readonly Strategy[] = [kitWithoutBudget, kitWithoutBudgetTenRetries, kitPacedFromStart];
+export const DIAGNOSTIC_STRATEGIES: readonly Strategy[] = [kitWithoutBudget, kitWithoutBudgetTenRetries, kitSlowStart];

@@ -7,8 +7,8 @@ export type Release = (succeeded: boolean) => void;
  * and for as long again after it: a server still at its limit refuses one request per window
  * instead of a crowd. Once that time passes without another refusal, the limit grows by one with
  * each success (the pace doubles every round trip, as in TCP's slow start) and is lifted at 64.
- * Waiting requests the server refused before go first, oldest refusal first, so no request is
- * refused over and over while newer ones pass.
+ * Waiting requests the server refused before go first (the most often refused first, then the
+ * longest waiting), so no request is refused over and over while others pass.
  */
 export interface Admission {
   /**
@@ -28,11 +28,24 @@ const UNLIMITED_AFTER = 64;
 /** Refused requests remembered for their place in the order. */
 const MAX_REFUSED = 512;
 
+/** How often, and since when, the server has refused a request. */
+interface Refusals {
+  count: number;
+  since: number;
+}
+
 interface Waiter {
   key: (() => string) | undefined;
   admit: (release: Release) => void;
-  /** When its request was first refused; fresh requests come after every refused one. */
-  refusedAt: number;
+  /** Its request's refusals so far: none for a fresh request. */
+  refusals: Refusals;
+}
+
+const NONE: Refusals = { count: 0, since: Number.POSITIVE_INFINITY };
+
+// Whether `a` goes before `b`.
+function precedes(a: Refusals, b: Refusals): boolean {
+  return a.count > b.count || (a.count === b.count && a.since < b.since);
 }
 
 /** Creates an {@link Admission}. */
@@ -42,7 +55,7 @@ export function createAdmission(): Admission {
   // Until then a success does not grow the limit.
   let strictUntil = 0;
   const queue: Waiter[] = [];
-  const refused = new Map<string, number>();
+  const refused = new Map<string, Refusals>();
 
   const grow = () => {
     if (!Number.isFinite(limit) || Date.now() < strictUntil) return;
@@ -72,7 +85,7 @@ export function createAdmission(): Admission {
   };
 
   const enqueue = (waiter: Waiter) => {
-    const index = queue.findIndex((other) => other.refusedAt > waiter.refusedAt);
+    const index = queue.findIndex((other) => precedes(waiter.refusals, other.refusals));
     queue.splice(index === -1 ? queue.length : index, 0, waiter);
   };
 
@@ -90,7 +103,7 @@ export function createAdmission(): Admission {
             signal?.removeEventListener('abort', onAbort);
             resolve(release);
           },
-          refusedAt: (key && refused.size > 0 ? refused.get(key()) : undefined) ?? Number.POSITIVE_INFINITY,
+          refusals: (key && refused.size > 0 ? refused.get(key()) : undefined) ?? NONE,
         };
         const onAbort = () => {
           const index = queue.indexOf(waiter);
@@ -105,8 +118,13 @@ export function createAdmission(): Admission {
       const now = Date.now();
       limit = 1;
       strictUntil = Math.max(strictUntil, now + 2 * Math.max(0, waitMs));
-      if (key === undefined || refused.has(key)) return;
-      refused.set(key, now);
+      if (key === undefined) return;
+      const known = refused.get(key);
+      if (known) {
+        known.count += 1;
+        return;
+      }
+      refused.set(key, { count: 1, since: now });
       if (refused.size > MAX_REFUSED) refused.delete(refused.keys().next().value!);
     },
   };

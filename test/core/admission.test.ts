@@ -70,7 +70,7 @@ describe('createAdmission', () => {
     expect(await inFlight(4)).toBe(1);
   });
 
-  it('lets refused requests go first, oldest refusal first, until they succeed', async () => {
+  it('lets refused requests go first, the longest waiting first, until they succeed', async () => {
     vi.useFakeTimers({ toFake: ['Date'], now: 0 });
     const admission = createAdmission();
     admission.restart(0, 'GET /late');
@@ -94,6 +94,26 @@ describe('createAdmission', () => {
     blocker(false);
     await Promise.all(again);
     expect(order.slice(3)).toEqual(['GET /fresh', 'GET /late']);
+  });
+
+  it('lets the most often refused request go first', async () => {
+    vi.useFakeTimers({ toFake: ['Date'], now: 0 });
+    const admission = createAdmission();
+    admission.restart(0, 'GET /once');
+    vi.setSystemTime(10);
+    admission.restart(0, 'GET /twice');
+    admission.restart(0, 'GET /twice');
+    const holder = await admission.acquire();
+    const order: string[] = [];
+    const waiting = ['GET /fresh', 'GET /once', 'GET /twice'].map((key) =>
+      admission.acquire(undefined, () => key).then((release) => {
+        order.push(key);
+        release(true);
+      }),
+    );
+    holder(false);
+    await Promise.all(waiting);
+    expect(order).toEqual(['GET /twice', 'GET /once', 'GET /fresh']);
   });
 
   it('rejects with the abort reason and gives up its place in the queue', async () => {
