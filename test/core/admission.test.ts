@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createAdmission } from '../../src/core/admission.js';
+import { createAdmission, type Admission } from '../../src/core/admission.js';
 import { createApiClient } from '../../src/core/index.js';
 import { replyJson, useLocalServer } from './local-server.js';
 
@@ -70,30 +70,31 @@ describe('createAdmission', () => {
     expect(await inFlight(4)).toBe(1);
   });
 
+  // Queues `keys` behind a held place, lets them through one at a time and says in which order they went.
+  async function admittedOrder(admission: Admission, keys: string[]): Promise<string[]> {
+    admission.restart(0);
+    const holder = await admission.acquire();
+    const order: string[] = [];
+    const waiting = keys.map((key) =>
+      admission.acquire(undefined, () => key).then((release) => {
+        order.push(key);
+        release(true);
+      }),
+    );
+    holder(false);
+    await Promise.all(waiting);
+    return order;
+  }
+
   it('lets refused requests go first, the longest waiting first, until they succeed', async () => {
     vi.useFakeTimers({ toFake: ['Date'], now: 0 });
     const admission = createAdmission();
     admission.restart(0, 'GET /late');
     vi.setSystemTime(10);
     admission.restart(0, 'GET /later');
-    const holder = await admission.acquire(undefined, () => 'GET /other');
-    const order: string[] = [];
-    const take = (key: string) =>
-      admission.acquire(undefined, () => key).then((release) => {
-        order.push(key);
-        release(true);
-      });
-    const waiting = [take('GET /fresh'), take('GET /later'), take('GET /late')];
-    holder(false);
-    await Promise.all(waiting);
-    expect(order).toEqual(['GET /late', 'GET /later', 'GET /fresh']);
+    expect(await admittedOrder(admission, ['GET /fresh', 'GET /later', 'GET /late'])).toEqual(['GET /late', 'GET /later', 'GET /fresh']);
     // Their success ended their precedence: now in arrival order.
-    admission.restart(0);
-    const blocker = await admission.acquire();
-    const again = [take('GET /fresh'), take('GET /late')];
-    blocker(false);
-    await Promise.all(again);
-    expect(order.slice(3)).toEqual(['GET /fresh', 'GET /late']);
+    expect(await admittedOrder(admission, ['GET /fresh', 'GET /late'])).toEqual(['GET /fresh', 'GET /late']);
   });
 
   it('lets the most often refused request go first', async () => {
@@ -103,17 +104,7 @@ describe('createAdmission', () => {
     vi.setSystemTime(10);
     admission.restart(0, 'GET /twice');
     admission.restart(0, 'GET /twice');
-    const holder = await admission.acquire();
-    const order: string[] = [];
-    const waiting = ['GET /fresh', 'GET /once', 'GET /twice'].map((key) =>
-      admission.acquire(undefined, () => key).then((release) => {
-        order.push(key);
-        release(true);
-      }),
-    );
-    holder(false);
-    await Promise.all(waiting);
-    expect(order).toEqual(['GET /twice', 'GET /once', 'GET /fresh']);
+    expect(await admittedOrder(admission, ['GET /fresh', 'GET /once', 'GET /twice'])).toEqual(['GET /twice', 'GET /once', 'GET /fresh']);
   });
 
   it('rejects with the abort reason and gives up its place in the queue', async () => {
