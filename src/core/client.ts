@@ -150,7 +150,7 @@ export function createApiClient(options: ApiClientOptions = {}): KyInstance {
   };
 
   // Read from the response's head as it arrives, before ky reads any body.
-  const observe = (response: Response, key: string): void => {
+  const observe = (response: Response, key: () => string): void => {
     const now = Date.now();
     if (response.ok) {
       budget?.deposit();
@@ -165,13 +165,13 @@ export function createApiClient(options: ApiClientOptions = {}): KyInstance {
     // With a wait in the headers, close at once. Otherwise the body may hold one: until it is
     // read, the refusal's own place (kept until then) holds every other request at admission.
     const wait = retryAfterFromResponse(response.headers, undefined, now);
-    holdUntil(now + (wait ?? 0), key);
+    holdUntil(now + (wait ?? 0), key());
   };
 
   // A fetch wrapper rather than an `afterResponse` hook: ky clones the response for every such hook.
   const fetchAndObserve = async (input: Parameters<typeof fetch>[0], init?: RequestInit): Promise<Response> => {
     const response = await (kyOptions.fetch ?? globalThis.fetch)(input, init);
-    observe(response, input instanceof Request ? requestKey(input) : `${init?.method ?? 'GET'} ${String(input)}`);
+    observe(response, () => (input instanceof Request ? requestKey(input) : `${init?.method ?? 'GET'} ${String(input)}`));
     return response;
   };
 
