@@ -4,9 +4,10 @@ export type Release = (succeeded: boolean) => void;
 /**
  * How many requests may be in flight at once, and in which order waiting ones go. Unlimited
  * until the server refuses with a wait. Then requests go strictly one at a time, during the wait
- * and for as long again after it: a server still at its limit refuses one request per window
- * instead of a crowd. Once that time passes without another refusal, the limit grows by one with
- * each success (the pace doubles every round trip, as in TCP's slow start) and is lifted at 64.
+ * and for as long again after it (at most a minute): a server still at its limit refuses one
+ * request per window instead of a crowd. Once that time passes without another refusal, the
+ * limit grows by one with each success (the pace doubles every round trip, as in TCP's slow
+ * start) and is lifted at 64.
  * Waiting requests the server refused before go first (the most often refused first, then the
  * longest waiting), so no request is refused over and over while others pass.
  */
@@ -25,6 +26,8 @@ export interface Admission {
 
 /** The pace at which admission stops limiting. */
 const UNLIMITED_AFTER = 64;
+/** The longest time after a wait that requests still go one at a time: a rate window of a minute. */
+const MAX_STRICT_MS = 60_000;
 /** Refused requests remembered for their place in the order. */
 const MAX_REFUSED = 512;
 
@@ -117,7 +120,8 @@ export function createAdmission(): Admission {
     restart(waitMs, key) {
       const now = Date.now();
       limit = 1;
-      strictUntil = Math.max(strictUntil, now + 2 * Math.max(0, waitMs));
+      const wait = Math.max(0, waitMs);
+      strictUntil = Math.max(strictUntil, now + wait + Math.min(wait, MAX_STRICT_MS));
       if (key === undefined) return;
       const known = refused.get(key);
       if (known) {

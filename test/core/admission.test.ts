@@ -44,30 +44,44 @@ describe('createAdmission', () => {
     expect(many).toHaveLength(500);
   });
 
+  // Asks for `count` places at once; says how many were given before any was released.
+  async function admittedAtOnce(admission: Admission, count: number): Promise<number> {
+    let admitted = 0;
+    const waiting = Array.from({ length: count }, () => admission.acquire().then((release) => ((admitted += 1), release)));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const atOnce = admitted;
+    for (const next of waiting) (await next)(false);
+    return atOnce;
+  }
+
   it('keeps to one at a time through the wait and as long again after it, then grows', async () => {
     vi.useFakeTimers({ toFake: ['Date'], now: 0 });
     const admission = createAdmission();
     admission.restart(1000);
-    const inFlight = async (count: number) => {
-      let admitted = 0;
-      const waiting = Array.from({ length: count }, () => admission.acquire().then((release) => ((admitted += 1), release)));
-      await new Promise((resolve) => setTimeout(resolve, 0));
-      const atOnce = admitted;
-      for (const next of waiting) (await next)(false);
-      return atOnce;
-    };
     vi.setSystemTime(1999);
     (await admission.acquire())(true);
     (await admission.acquire())(true);
-    expect(await inFlight(4)).toBe(1);
+    expect(await admittedAtOnce(admission, 4)).toBe(1);
     vi.setSystemTime(2000);
     (await admission.acquire())(true);
-    expect(await inFlight(4)).toBe(2);
+    expect(await admittedAtOnce(admission, 4)).toBe(2);
     // A second refusal starts a new strict period from its own time.
     admission.restart(500);
     vi.setSystemTime(2999);
     (await admission.acquire())(true);
-    expect(await inFlight(4)).toBe(1);
+    expect(await admittedAtOnce(admission, 4)).toBe(1);
+  });
+
+  it('keeps to one at a time for at most a minute after a long wait', async () => {
+    vi.useFakeTimers({ toFake: ['Date'], now: 0 });
+    const admission = createAdmission();
+    admission.restart(300_000);
+    vi.setSystemTime(359_999);
+    (await admission.acquire())(true);
+    expect(await admittedAtOnce(admission, 4)).toBe(1);
+    vi.setSystemTime(360_000);
+    (await admission.acquire())(true);
+    expect(await admittedAtOnce(admission, 4)).toBe(2);
   });
 
   // Queues `keys` behind a held place, lets them through one at a time and says in which order they went.
