@@ -88,15 +88,18 @@ if (rendering) {
 
 let overhead: OverheadFigures | undefined;
 if (only.has('overhead')) {
-  overhead = await measureOverhead(quick ? { rounds: 4, requestsPerRound: 50 } : { rounds: 200, requestsPerRound: 20 });
-  console.log(`Overhead: sequential GETs on loopback, ${overhead.options.rounds} interleaved rounds of ${overhead.options.requestsPerRound}`);
+  overhead = await measureOverhead(quick ? { rounds: 4, requestsPerRound: 50 } : { rounds: 60, requestsPerRound: 200 });
+  console.log(
+    `Overhead: sequential GETs on loopback, ${overhead.options.rounds} interleaved rounds of ${overhead.options.requestsPerRound}` +
+      ` (this thread's CPU clock steps by up to ${Math.round(overhead.cpuClockStepMicros)} µs)`,
+  );
   console.log(overheadTable(overhead));
   console.log();
 }
 
 let overheadBreakdown: BreakdownRow[] | undefined;
 if (only.has('overhead') && values.diagnostics) {
-  overheadBreakdown = await measureOverheadBreakdown(quick ? { rounds: 4, requestsPerRound: 20 } : { rounds: 100, requestsPerRound: 20 });
+  overheadBreakdown = await measureOverheadBreakdown(quick ? { rounds: 4, requestsPerRound: 20 } : { rounds: 30, requestsPerRound: 200 });
   console.log('Overhead breakdown: client CPU time per request, round-robin with bare ky');
   console.log(breakdownTable(overheadBreakdown));
   console.log();

@@ -9,6 +9,8 @@ export interface BreakdownRow {
   cpuMicros: Summary;
   /** ÷ bare ky, round by round. */
   ratio: Summary;
+  /** ÷ bare ky, all rounds together. */
+  totalRatio: number;
 }
 
 async function cpuPerRequest(client: KyInstance, requests: number): Promise<number> {
@@ -23,7 +25,7 @@ async function cpuPerRequest(client: KyInstance, requests: number): Promise<numb
  * and the kit with its gate and budget off, each against bare ky, round-robin.
  *
  * @example
- * const rows = await measureOverheadBreakdown({ rounds: 100, requestsPerRound: 20 });
+ * const rows = await measureOverheadBreakdown({ rounds: 30, requestsPerRound: 200 });
  */
 export async function measureOverheadBreakdown({ rounds, requestsPerRound }: { rounds: number; requestsPerRound: number }): Promise<BreakdownRow[]> {
   const server = await startServerThread({ rateLimit: false });
@@ -55,10 +57,12 @@ export async function measureOverheadBreakdown({ rounds, requestsPerRound }: { r
       for (const [index, [, client]] of clients.entries()) samples[index]!.push(await cpuPerRequest(client, requestsPerRound));
     }
     const bare = samples[0]!;
+    const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
     return clients.map(([label], index) => ({
       label,
       cpuMicros: summarize(samples[index]!),
       ratio: summarize(samples[index]!.map((value, round) => value / bare[round]!)),
+      totalRatio: sum(samples[index]!) / sum(bare),
     }));
   } finally {
     await server.close();
