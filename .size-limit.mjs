@@ -9,11 +9,12 @@ const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 
 const ignore = [...Object.keys(pkg.peerDependencies ?? {}), 'react-dom', '@tanstack/query-core'];
 
 /**
- * Budgets, minified and gzipped, set just above what the kit measures so a regression fails CI.
- * The React-free core is held to its own, smaller budget; the total counts shared code once.
+ * Budgets, minified and gzipped: about half a kilobyte (3–5 %) above what the kit measures, so a
+ * fix fits and a regression fails CI. The React-free core is held to its own, smaller budget;
+ * the total counts shared code once.
  */
-const LIMITS = { '.': '16 kB', './core': '10 kB' };
-const TOTAL_LIMIT = '16 kB';
+const LIMITS = { '.': '16.5 kB', './core': '10.5 kB' };
+const TOTAL_LIMIT = '16.5 kB';
 
 /** `[subpath, file]` for every export that points at JavaScript (the stylesheet is left out). */
 const jsEntries = Object.entries(pkg.exports)

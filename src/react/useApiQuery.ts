@@ -1,8 +1,9 @@
 'use client';
-import { useQuery, type QueryClient, type QueryFunctionContext, type QueryKey, type UseQueryOptions, type UseQueryResult } from '@tanstack/react-query';
+import { useQuery, useQueryClient, type QueryClient, type QueryFunctionContext, type QueryKey, type UseQueryOptions, type UseQueryResult } from '@tanstack/react-query';
 import type { KyInstance, SearchParamsOption } from 'ky';
 import type { ApiError } from '../core/ApiError.js';
 import { useApiKit } from './api-kit-context.js';
+import { endHeldQuery } from './end-held-query.js';
 import { holdInAttempt } from './hold-delay.js';
 import { useRetryControls, type RetryControls } from './retry-controls.js';
 import { runAttempt } from './run-attempt.js';
@@ -61,6 +62,12 @@ export function useApiQuery<TQueryFnData = unknown, TData = TQueryFnData, TQuery
       return runAttempt(send, { previousFailure, signal: context.signal, onAuthError: kit.onAuthError, onError: kit.onError });
     },
   });
+  const queryClient = useQueryClient();
   const controls = useRetryControls(result.failureReason, result.fetchStatus === 'paused');
-  return Object.assign(result, controls);
+  const failure = result.failureReason;
+  const stopRetrying = () => {
+    controls.stopRetrying();
+    endHeldQuery(queryClient.getQueryCache().find({ queryKey: queryOptions.queryKey, exact: true }), failure);
+  };
+  return Object.assign(result, controls, { stopRetrying });
 }

@@ -50,6 +50,24 @@ describe('retries while offline', () => {
     expect(result.current.isRetryPaused).toBe(false);
   });
 
+  it('end at once with the same error when stopRetrying is asked while react-query holds them', async () => {
+    goOfflineOnFirstFailure = true;
+    const { result } = setup();
+    await advanceUntil(() => result.current.fetchStatus === 'paused');
+    const failure = result.current.failureReason;
+
+    act(() => result.current.stopRetrying());
+    await advance(1);
+    expect(result.current).toMatchObject({ isError: true, fetchStatus: 'idle', isRetryPaused: false, scheduledRetry: undefined });
+    expect(result.current.error).toBe(failure);
+    expect(result.current.failureCount).toBe(1);
+
+    // The held retry is gone: nothing is sent while offline, however long.
+    await advance(60_000);
+    expect(arrivals).toHaveLength(1);
+    expect(result.current.error).toBe(failure);
+  });
+
   it('are held when the browser goes offline during the wait, and say so', async () => {
     const { result } = setup();
     await advanceUntil(() => result.current.scheduledRetry !== undefined);
