@@ -88,10 +88,13 @@ if (rendering) {
 
 let overhead: OverheadFigures | undefined;
 if (only.has('overhead')) {
-  overhead = await measureOverhead(quick ? { rounds: 4, requestsPerRound: 50 } : { rounds: 60, requestsPerRound: 200 });
+  overhead = await measureOverhead(
+    quick ? { cycles: 1, warmup: 100, requests: 200, inMemoryRequests: 1000 } : { cycles: 4, warmup: 500, requests: 3000, inMemoryRequests: 20000 },
+  );
+  const { cycles, requests } = overhead.options;
   console.log(
-    `Overhead: sequential GETs on loopback, ${overhead.options.rounds} interleaved rounds of ${overhead.options.requestsPerRound}` +
-      ` (this thread's CPU clock steps by up to ${Math.round(overhead.cpuClockStepMicros)} µs)`,
+    `Overhead: sequential GETs, each client alone on a fresh thread, ${cycles} cycles of baseline, candidate, candidate, baseline;` +
+      ` ${requests} requests a run (a thread's CPU clock steps by up to ${Math.round(overhead.cpuClockStepMicros)} µs here)`,
   );
   console.log(overheadTable(overhead));
   console.log();
@@ -99,8 +102,8 @@ if (only.has('overhead')) {
 
 let overheadBreakdown: BreakdownRow[] | undefined;
 if (only.has('overhead') && values.diagnostics) {
-  overheadBreakdown = await measureOverheadBreakdown(quick ? { rounds: 4, requestsPerRound: 20 } : { rounds: 30, requestsPerRound: 200 });
-  console.log('Overhead breakdown: client CPU time per request, round-robin with bare ky');
+  overheadBreakdown = await measureOverheadBreakdown(quick ? { cycles: 1, warmup: 100, requests: 200 } : { cycles: 2, warmup: 500, requests: 3000 });
+  console.log('Overhead breakdown: client CPU time per request on loopback, against bare ky, each client alone on a fresh thread');
   console.log(breakdownTable(overheadBreakdown));
   console.log();
 }

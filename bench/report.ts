@@ -1,8 +1,8 @@
 import type { OutageFigures } from './outage.js';
-import type { BreakdownRow } from './overhead-breakdown.js';
+import { meanCost, type Comparison } from './client-runs.js';
+import { rowCpuMicros, type BreakdownRow } from './overhead-breakdown.js';
 import type { OverheadFigures } from './overhead.js';
 import type { RenderFigures } from './render.js';
-import type { Summary } from './stats.js';
 import type { StormResult } from './storm.js';
 import type { Strategy } from './strategies.js';
 import { fixed, formatTable } from './table.js';
@@ -80,16 +80,24 @@ export function outageTable(figures: readonly OutageFigures[], strategies: reado
 
 /** Time per request of the kit's client against bare ky. */
 export function overheadTable(figures: OverheadFigures): string {
-  const { bare, kit, totalRatio, inMemory } = figures;
-  const spread = (s: Summary) => `${fixed(s.median, 3)} (${fixed(s.p25, 3)}–${fixed(s.p75, 3)})`;
+  const row = (label: string, comparison: Comparison) => {
+    const baseline = meanCost(comparison.baselineRuns);
+    const candidate = meanCost(comparison.candidateRuns);
+    return [
+      label,
+      fixed(baseline.cpuMicros, 1),
+      fixed(candidate.cpuMicros, 1),
+      fixed(comparison.cpuRatio, 3),
+      cycleRange(comparison),
+      fixed(comparison.wallRatio, 3),
+    ];
+  };
   return formatTable(
-    ['per request', 'ky.create({ retry: 0 })', 'createApiClient()', 'kit ÷ bare'],
+    ['per request', 'baseline CPU µs', 'candidate CPU µs', 'CPU ratio', 'per cycle', 'wall ratio'],
     [
-      ['loopback, wall µs (all rounds)', fixed(bare.total.wallMicros), fixed(kit.total.wallMicros), fixed(totalRatio.wall, 3)],
-      ['loopback, client CPU µs (all rounds)', fixed(bare.total.cpuMicros), fixed(kit.total.cpuMicros), fixed(totalRatio.cpu, 3)],
-      ['loopback, wall: per-round median (p25–p75)', '', '', spread(figures.wallRatio)],
-      ['loopback, CPU: per-round median (p25–p75)', '', '', spread(figures.cpuRatio)],
-      [`in memory, client CPU µs (${inMemory.requests} requests each)`, fixed(inMemory.bareMicros, 1), fixed(inMemory.kitMicros, 1), fixed(inMemory.kitMicros / inMemory.bareMicros, 3)],
+      row('loopback: bare ky → createApiClient()', figures.loopback),
+      row('control: bare ky → bare ky', figures.control),
+      row('in memory: bare ky → createApiClient()', figures.inMemory),
     ],
   );
 }
@@ -97,9 +105,14 @@ export function overheadTable(figures: OverheadFigures): string {
 /** Client CPU time per request, setting by setting. */
 export function breakdownTable(rows: readonly BreakdownRow[]): string {
   return formatTable(
-    ['client', 'CPU µs/request (median)', '÷ bare ky (all rounds)', 'per round: median', 'p25', 'p75'],
-    rows.map((row) => [row.label, fixed(row.cpuMicros.median), fixed(row.totalRatio, 3), fixed(row.ratio.median, 3), fixed(row.ratio.p25, 3), fixed(row.ratio.p75, 3)]),
+    ['client', 'CPU µs/request', '÷ bare ky', 'per cycle', 'wall ÷ bare ky'],
+    rows.map((row) => [row.label, fixed(rowCpuMicros(row), 1), fixed(row.comparison.cpuRatio, 3), cycleRange(row.comparison), fixed(row.comparison.wallRatio, 3)]),
   );
+}
+
+function cycleRange(comparison: Comparison): string {
+  const ratios = comparison.cycleCpuRatios;
+  return `${fixed(Math.min(...ratios), 3)}–${fixed(Math.max(...ratios), 3)}`;
 }
 
 /** Renders during a countdown. */
