@@ -138,11 +138,11 @@ describe('retryDelay', () => {
     expect(delays.filter((delay) => delay >= 750).length).toBeGreaterThan(100);
   });
 
-  it('waits exactly the server-given time, at most 5% later by default (half the 10% allowed)', () => {
+  it('waits exactly the server-given time, at most 2.5% later by default (a quarter of the 10% allowed)', () => {
     const error = failure({ status: 429, retryAfterMs: 10_000 });
     expect(createRetryPolicy({ random: () => 0, now: () => NOW }).retryDelay(0, error)).toBe(10_000);
-    expect(createRetryPolicy({ random: () => 0.999_999, now: () => NOW }).retryDelay(0, error)).toBe(10_500);
-    expect(createRetryPolicy({ random: () => 0.5, now: () => NOW }).retryDelay(2, error)).toBe(10_250);
+    expect(createRetryPolicy({ random: () => 0.999_999, now: () => NOW }).retryDelay(0, error)).toBe(10_250);
+    expect(createRetryPolicy({ random: () => 0.5, now: () => NOW }).retryDelay(2, error)).toBe(10_125);
   });
 
   it('spreads a server-given wait by serverWaitSpread', () => {

@@ -119,12 +119,12 @@ describe('useApiQuery', () => {
 
     await advanceUntil(() => result.current.scheduledRetry !== undefined);
     const failure = result.current.failureReason!;
-    // With the spread at its maximum the scheduled retry is 5% after the server's time.
-    expect(result.current.scheduledRetry!.at - failure.receivedAt).toBe(3150);
+    // With the spread at its maximum the scheduled retry is 2.5% after the server's time.
+    expect(result.current.scheduledRetry!.at - failure.receivedAt).toBe(3075);
     result.current.retryNow();
     await advanceUntil(() => arrivals.length === 2);
     expect(arrivals[1]! - failure.receivedAt).toBeGreaterThanOrEqual(3000);
-    expect(arrivals[1]! - failure.receivedAt).toBeLessThan(3150);
+    expect(arrivals[1]! - failure.receivedAt).toBeLessThan(3075);
   });
 
   it('stopRetrying fails the query at once with the same ApiError and sends nothing more', async () => {

@@ -76,9 +76,9 @@ describe('useRetryCountdown', () => {
   test("counts to an ApiError's scheduled retry rather than its Retry-After", () => {
     const error = withSchedule({ status: 429, retryAfterMs: 10_000 }, 0.5);
     const at = getScheduledRetry(error)!.at;
-    expect(at).toBe(NOW + 10_250);
+    expect(at).toBe(NOW + 10_125);
     const { result } = countdown(error);
-    expect(result.current).toMatchObject({ remainingMs: 10_250, seconds: 11, active: true });
+    expect(result.current).toMatchObject({ remainingMs: 10_125, seconds: 11, active: true });
   });
 
   test("counts to a query result's failure schedule, and to its error once final", () => {
