@@ -87,18 +87,19 @@ export function createAdmission(): Admission {
     }
   };
 
+  const tryAcquire = (key?: () => string): Release | undefined => (active < limit && queue.length === 0 ? grant(key) : undefined);
+
   const enqueue = (waiter: Waiter) => {
     const index = queue.findIndex((other) => precedes(waiter.refusals, other.refusals));
     queue.splice(index === -1 ? queue.length : index, 0, waiter);
   };
 
   return {
-    tryAcquire(key) {
-      return active < limit && queue.length === 0 ? grant(key) : undefined;
-    },
+    tryAcquire,
     acquire(signal, key) {
       if (signal?.aborted) return Promise.reject(signal.reason);
-      if (active < limit && queue.length === 0) return Promise.resolve(grant(key));
+      const free = tryAcquire(key);
+      if (free) return Promise.resolve(free);
       return new Promise<Release>((resolve, reject) => {
         const waiter: Waiter = {
           key,

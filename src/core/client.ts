@@ -105,13 +105,13 @@ export function createApiClient(options: ApiClientOptions = {}): KyInstance {
   };
 
   // Waits while the gate is closed, then for a place among the requests in flight.
-  const waitToAdmit = async (request: Request, slot: unknown): Promise<void> => {
+  const waitToAdmit = async (open: RateLimitGate, request: Request, slot: unknown): Promise<void> => {
     let release: Release;
     for (;;) {
-      await gate!.wait(request.signal);
+      await open.wait(request.signal);
       release = await admission.acquire(request.signal, () => requestKey(request));
       // The gate may have closed again while this request waited for its place.
-      if (gate!.snapshot().closedUntil === null) break;
+      if (open.snapshot().closedUntil === null) break;
       release(false);
     }
     keep(slot, release);
@@ -122,7 +122,7 @@ export function createApiClient(options: ApiClientOptions = {}): KyInstance {
     if (!gate) return undefined;
     const open = waitsOnlyWhileClosed(gate) && gate.snapshot().closedUntil === null && !request.signal.aborted;
     const release = open ? admission.tryAcquire(() => requestKey(request)) : undefined;
-    if (!release) return waitToAdmit(request, slot);
+    if (!release) return waitToAdmit(gate, request, slot);
     keep(slot, release);
     return undefined;
   };
