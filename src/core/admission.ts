@@ -9,7 +9,9 @@ export type Release = (succeeded: boolean) => void;
  * limit grows by one with each success (the pace doubles every round trip, as in TCP's slow
  * start) and is lifted at 64.
  * Waiting requests the server refused before go first (the most often refused first, then the
- * longest waiting), so no request is refused over and over while others pass.
+ * longest waiting), so no request is refused over and over while others pass. For that, after a
+ * wait nobody is let through until every request refused in it has asked for a place again, or
+ * until the latest time its retry could come (the wait, plus `retrySpread` of it).
  */
 export interface Admission {
   /**
@@ -20,8 +22,20 @@ export interface Admission {
   acquire(signal?: AbortSignal | null, key?: () => string): Promise<Release>;
   /** A place at once when one is free and nobody waits, else `undefined`. */
   tryAcquire(key?: () => string): Release | undefined;
-  /** The server refused the request `key` and asked for `waitMs`: back to one request at a time. */
+  /**
+   * The server refused the request `key` and asked for `waitMs`: back to one request at a time,
+   * and `key` goes first when it comes back.
+   */
   restart(waitMs: number, key?: string): void;
+}
+
+/** Settings of {@link createAdmission}. */
+export interface AdmissionOptions {
+  /**
+   * How much later than the server's time a refused request's retry may come back, as a
+   * fraction of the wait: the retry policy's `serverWaitSpread`. @default 0.025
+   */
+  retrySpread?: number;
 }
 
 /** The pace at which admission stops limiting. */
@@ -30,6 +44,8 @@ const UNLIMITED_AFTER = 64;
 const MAX_STRICT_MS = 60_000;
 /** Refused requests remembered for their place in the order. */
 const MAX_REFUSED = 512;
+/** How late a retry may come on top of its spread: the failure's way to react-query, and timer delay. */
+const RETRY_ARRIVAL_MS = 20;
 
 /** How often, and since when, the server has refused a request. */
 interface Refusals {
@@ -52,13 +68,28 @@ function precedes(a: Refusals, b: Refusals): boolean {
 }
 
 /** Creates an {@link Admission}. */
-export function createAdmission(): Admission {
+export function createAdmission({ retrySpread = 0.025 }: AdmissionOptions = {}): Admission {
   let limit = Number.POSITIVE_INFINITY;
   let active = 0;
   // Until then a success does not grow the limit.
   let strictUntil = 0;
+  // Until then, or until every refused request is back, nobody is let through.
+  let openAt = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
   const queue: Waiter[] = [];
   const refused = new Map<string, Refusals>();
+  // Refused requests whose retry has not asked for a place yet.
+  const comingBack = new Set<string>();
+
+  const holding = () => comingBack.size > 0 && Date.now() < openAt;
+
+  // A request asks for a place: it is back, and its refusals so far set its place in the order.
+  const arrive = (key: (() => string) | undefined): Refusals => {
+    if (!key || refused.size === 0) return NONE;
+    const name = key();
+    comingBack.delete(name);
+    return refused.get(name) ?? NONE;
+  };
 
   const grow = () => {
     if (!Number.isFinite(limit) || Date.now() < strictUntil) return;
@@ -81,13 +112,24 @@ export function createAdmission(): Admission {
   };
 
   const pump = () => {
+    if (holding()) {
+      if (queue.length > 0 && timer === undefined) {
+        timer = setTimeout(() => {
+          timer = undefined;
+          pump();
+        }, openAt - Date.now());
+      }
+      return;
+    }
     while (active < limit && queue.length > 0) {
       const waiter = queue.shift()!;
       waiter.admit(grant(waiter.key));
     }
   };
 
-  const tryAcquire = (key?: () => string): Release | undefined => (active < limit && queue.length === 0 ? grant(key) : undefined);
+  // `refusals` when the request has already arrived.
+  const tryAcquire = (key?: () => string, refusals = arrive(key)): Release | undefined =>
+    active < limit && queue.length === 0 && !holding() ? grant(key) : undefined;
 
   const enqueue = (waiter: Waiter) => {
     const index = queue.findIndex((other) => precedes(waiter.refusals, other.refusals));
@@ -98,7 +140,8 @@ export function createAdmission(): Admission {
     tryAcquire,
     acquire(signal, key) {
       if (signal?.aborted) return Promise.reject(signal.reason);
-      const free = tryAcquire(key);
+      const refusals = arrive(key);
+      const free = tryAcquire(key, refusals);
       if (free) return Promise.resolve(free);
       return new Promise<Release>((resolve, reject) => {
         const waiter: Waiter = {
@@ -107,7 +150,7 @@ export function createAdmission(): Admission {
             signal?.removeEventListener('abort', onAbort);
             resolve(release);
           },
-          refusals: (key && refused.size > 0 ? refused.get(key()) : undefined) ?? NONE,
+          refusals,
         };
         const onAbort = () => {
           const index = queue.indexOf(waiter);
@@ -116,6 +159,7 @@ export function createAdmission(): Admission {
         };
         enqueue(waiter);
         signal?.addEventListener('abort', onAbort, { once: true });
+        pump();
       });
     },
     restart(waitMs, key) {
@@ -123,6 +167,13 @@ export function createAdmission(): Admission {
       limit = 1;
       const wait = Math.max(0, waitMs);
       strictUntil = Math.max(strictUntil, now + wait + Math.min(wait, MAX_STRICT_MS));
+      if (key !== undefined) {
+        // Whoever was refused before the last hold ended is not coming back.
+        if (now >= openAt) comingBack.clear();
+        if (comingBack.size < MAX_REFUSED) comingBack.add(key);
+      }
+      // A wait read from the body comes in a second call, without the key.
+      if (wait > 0) openAt = Math.max(openAt, now + wait + Math.ceil(wait * retrySpread) + RETRY_ARRIVAL_MS);
       if (key === undefined) return;
       const known = refused.get(key);
       if (known) {

@@ -28,7 +28,11 @@ export interface ApiClientOptions extends Omit<Options, 'retry'> {
    * place to log `supportId`. A throwing or rejecting `onError` never breaks the request.
    */
   onError?: (error: ApiError) => void | Promise<void>;
-  /** The backoff used to close the gate after a 429 that gave no wait. */
+  /**
+   * The backoff used to close the gate after a 429 that gave no wait, and the spread with which
+   * refused requests come back (held requests wait for them, so the most often refused go first).
+   * Give it the same settings as the retry policy of the queries.
+   */
   retryPolicy?: RetryPolicyOptions;
   /** The client-wide retry budget (see `createRetryBudget`); `false` turns it off. @default 10 tokens */
   retryBudget?: RetryBudgetOptions | false;
@@ -61,12 +65,12 @@ export function createApiClient(options: ApiClientOptions = {}): KyInstance {
   const { apiKey, gate: gateOption, onError, retryPolicy, retryBudget, devHints, hooks, parseJson, ...kyOptions } = options;
   const gate = gateOption === false ? undefined : gateOption ?? createRateLimitGate();
   const budget = retryBudget === false ? undefined : createRetryBudget(retryBudget);
-  const backoff = createRetryPolicy(retryPolicy).backoffDelay;
+  const { backoffDelay: backoff, options: policy } = createRetryPolicy(retryPolicy);
   const secrets = new Set<string>();
   const hinted = new Set<number>();
   let rateLimitedInARow = 0;
 
-  const admission = createAdmission();
+  const admission = createAdmission({ retrySpread: policy.serverWaitSpread });
   // The server refused until then: close the gate, and send one request at a time when it reopens.
   const holdUntil = (until: number, key?: string) => {
     if (!gate) return;

@@ -121,6 +121,57 @@ describe('createAdmission', () => {
     expect(await admittedOrder(admission, ['GET /fresh', 'GET /once', 'GET /twice'])).toEqual(['GET /twice', 'GET /once', 'GET /fresh']);
   });
 
+  // Asks for a place for `key`; records when and in which order places were given.
+  function ask(admission: Admission, key: string, log: Array<[string, number]>): Promise<void> {
+    return admission.acquire(undefined, () => key).then((release) => {
+      log.push([key, Date.now()]);
+      release(true);
+    });
+  }
+
+  it('after a wait, holds everyone until the refused request is back, and lets it go first', async () => {
+    vi.useFakeTimers({ now: 0 });
+    const admission = createAdmission({ retrySpread: 0.025 });
+    admission.restart(1000, 'GET /probe');
+    const log: Array<[string, number]> = [];
+    // The gate opens at 1000; the refused request's retry comes back within its spread, later.
+    vi.setSystemTime(1000);
+    const fresh = ask(admission, 'GET /fresh', log);
+    await vi.advanceTimersByTimeAsync(10);
+    expect(log).toEqual([]);
+    const probe = ask(admission, 'GET /probe', log);
+    await Promise.all([fresh, probe]);
+    expect(log).toEqual([
+      ['GET /probe', 1010],
+      ['GET /fresh', 1010],
+    ]);
+  });
+
+  it('holds no longer than the latest time the refused request could come back', async () => {
+    vi.useFakeTimers({ now: 0 });
+    const admission = createAdmission({ retrySpread: 0.025 });
+    admission.restart(1000, 'GET /gone');
+    const log: Array<[string, number]> = [];
+    vi.setSystemTime(1000);
+    const fresh = ask(admission, 'GET /fresh', log);
+    await vi.advanceTimersByTimeAsync(100);
+    await fresh;
+    // The wait, 2.5 % of it for the retry's spread, and 20 ms for its way back.
+    expect(log).toEqual([['GET /fresh', 1045]]);
+    // Not coming back by then, it no longer holds anyone after the next refusal.
+    admission.restart(1000, 'GET /probe');
+    vi.setSystemTime(3000);
+    expect(admission.tryAcquire(() => 'GET /probe')).toBeTypeOf('function');
+  });
+
+  it('lets a refused request that comes back alone through at once', () => {
+    vi.useFakeTimers({ now: 0 });
+    const admission = createAdmission();
+    admission.restart(1000, 'GET /only');
+    vi.setSystemTime(1000);
+    expect(admission.tryAcquire(() => 'GET /only')).toBeTypeOf('function');
+  });
+
   it('rejects with the abort reason and gives up its place in the queue', async () => {
     const admission = createAdmission();
     admission.restart(0);
@@ -167,5 +218,24 @@ describe('pacing through the client after a 429', () => {
     expect(maxInFlightAfterReopen).toBe(1);
     const firstAfter = server.requests[1]!.at - server.requests[0]!.at;
     expect(firstAfter).toBeGreaterThanOrEqual(1000);
+  });
+});
+
+describe('the refused request first, through the client', () => {
+  const server = useLocalServer((request, response) => {
+    const refuse = request.url === '/probe' && !server.requests.slice(0, -1).some((seen) => seen.path === '/probe');
+    if (refuse) replyJson(response, 429, { status: 429, error: 'Slow down', support_id: 'sup-1' }, { 'retry-after': '0.3' });
+    else replyJson(response, 200, { ok: true });
+  });
+
+  it('sends its retry before a request that reached the reopened gate first', async () => {
+    // A wide spread, so the timing below has margins of about 100 ms either way.
+    const api = createApiClient({ prefix: server.url, retryPolicy: { serverWaitSpread: 0.5 } });
+    await expect(api.get('probe').json()).rejects.toMatchObject({ kind: 'rate_limited' });
+    const fresh = api.get('fresh').json();
+    // The gate reopens at 300 ms; the retry comes at 350 ms, within its spread (up to 450 ms).
+    await new Promise((resolve) => setTimeout(resolve, 350));
+    await Promise.all([fresh, api.get('probe').json()]);
+    expect(server.requests.map((seen) => seen.path)).toEqual(['/probe', '/probe', '/fresh']);
   });
 });
