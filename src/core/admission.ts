@@ -36,6 +36,11 @@ export interface AdmissionOptions {
    * fraction of the wait: the retry policy's `serverWaitSpread`. @default 0.025
    */
   retrySpread?: number;
+  /**
+   * The longest server-given wait that is retried automatically (the retry policy's
+   * `maxServerWaitMs`): after a longer one nobody is held for the refused request. @default 300000
+   */
+  longestRetriedWaitMs?: number;
 }
 
 /** The pace at which admission stops limiting. */
@@ -46,6 +51,8 @@ const MAX_STRICT_MS = 60_000;
 const MAX_REFUSED = 512;
 /** How late a retry may come on top of its spread: the failure's way to react-query, and timer delay. */
 const RETRY_ARRIVAL_MS = 20;
+/** The longest delay a timer takes; a longer one fires at once. */
+const MAX_TIMER_MS = 2_147_483_647;
 
 /** How often, and since when, the server has refused a request. */
 interface Refusals {
@@ -68,7 +75,7 @@ function precedes(a: Refusals, b: Refusals): boolean {
 }
 
 /** Creates an {@link Admission}. */
-export function createAdmission({ retrySpread = 0.025 }: AdmissionOptions = {}): Admission {
+export function createAdmission({ retrySpread = 0.025, longestRetriedWaitMs = 300_000 }: AdmissionOptions = {}): Admission {
   let limit = Number.POSITIVE_INFINITY;
   let active = 0;
   // Until then a success does not grow the limit.
@@ -117,7 +124,7 @@ export function createAdmission({ retrySpread = 0.025 }: AdmissionOptions = {}):
         timer = setTimeout(() => {
           timer = undefined;
           pump();
-        }, openAt - Date.now());
+        }, Math.min(openAt - Date.now(), MAX_TIMER_MS));
       }
       return;
     }
@@ -167,13 +174,14 @@ export function createAdmission({ retrySpread = 0.025 }: AdmissionOptions = {}):
       limit = 1;
       const wait = Math.max(0, waitMs);
       strictUntil = Math.max(strictUntil, now + wait + Math.min(wait, MAX_STRICT_MS));
-      if (key !== undefined) {
+      const retried = wait <= longestRetriedWaitMs;
+      if (key !== undefined && retried) {
         // Whoever was refused before the last hold ended is not coming back.
         if (now >= openAt) comingBack.clear();
         if (comingBack.size < MAX_REFUSED) comingBack.add(key);
       }
       // A wait read from the body comes in a second call, without the key.
-      if (wait > 0) openAt = Math.max(openAt, now + wait + Math.ceil(wait * retrySpread) + RETRY_ARRIVAL_MS);
+      if (wait > 0 && retried) openAt = Math.max(openAt, now + wait + Math.ceil(wait * retrySpread) + RETRY_ARRIVAL_MS);
       if (key === undefined) return;
       const known = refused.get(key);
       if (known) {

@@ -70,7 +70,7 @@ export function createApiClient(options: ApiClientOptions = {}): KyInstance {
   const hinted = new Set<number>();
   let rateLimitedInARow = 0;
 
-  const admission = createAdmission({ retrySpread: policy.serverWaitSpread });
+  const admission = createAdmission({ retrySpread: policy.serverWaitSpread, longestRetriedWaitMs: policy.maxServerWaitMs });
   // The server refused until then: close the gate, and send one request at a time when it reopens.
   const holdUntil = (until: number, key?: string) => {
     if (!gate) return;

@@ -164,6 +164,14 @@ describe('createAdmission', () => {
     expect(admission.tryAcquire(() => 'GET /probe')).toBeTypeOf('function');
   });
 
+  it('holds nobody for a request whose wait is too long to be retried automatically', () => {
+    vi.useFakeTimers({ now: 0 });
+    const admission = createAdmission({ longestRetriedWaitMs: 300_000 });
+    admission.restart(600_000, 'GET /long');
+    vi.setSystemTime(600_000);
+    expect(admission.tryAcquire(() => 'GET /fresh')).toBeTypeOf('function');
+  });
+
   it('lets a refused request that comes back alone through at once', () => {
     vi.useFakeTimers({ now: 0 });
     const admission = createAdmission();
