@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import { Worker } from 'node:worker_threads';
 import type { OverheadClientId } from './overhead-clients.js';
+import { meanInterval } from './stats.js';
 
 /** What one run of a client is told: which client, where, and how many requests. */
 export interface ClientRunSettings {
@@ -32,6 +33,8 @@ export interface Comparison {
   wallRatio: number;
   /** Candidate ÷ baseline CPU time, cycle by cycle (each cycle runs baseline, candidate, candidate, baseline). */
   cycleCpuRatios: number[];
+  /** The mean of the cycles' CPU ratios and its 95 % confidence interval. */
+  cycleCpuInterval: { mean: number; low: number; high: number };
 }
 
 /** Runs one client alone on a fresh worker thread. */
@@ -83,6 +86,7 @@ export async function compareClients(
     cpuRatio: cpu(candidateRuns) / cpu(baselineRuns),
     wallRatio: wall(candidateRuns) / wall(baselineRuns),
     cycleCpuRatios,
+    cycleCpuInterval: meanInterval(cycleCpuRatios),
   };
 }
 

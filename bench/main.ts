@@ -89,7 +89,7 @@ if (rendering) {
 let overhead: OverheadFigures | undefined;
 if (only.has('overhead')) {
   overhead = await measureOverhead(
-    quick ? { cycles: 1, warmup: 100, requests: 200, inMemoryRequests: 1000 } : { cycles: 4, warmup: 500, requests: 3000, inMemoryRequests: 20000 },
+    quick ? { cycles: 1, warmup: 100, requests: 200, inMemoryRequests: 1000 } : { cycles: 8, warmup: 500, requests: 3000, inMemoryRequests: 20000 },
   );
   const { cycles, requests } = overhead.options;
   console.log(
@@ -102,7 +102,7 @@ if (only.has('overhead')) {
 
 let overheadBreakdown: BreakdownRow[] | undefined;
 if (only.has('overhead') && values.diagnostics) {
-  overheadBreakdown = await measureOverheadBreakdown(quick ? { cycles: 1, warmup: 100, requests: 200 } : { cycles: 2, warmup: 500, requests: 3000 });
+  overheadBreakdown = await measureOverheadBreakdown(quick ? { cycles: 1, warmup: 100, requests: 200 } : { cycles: 3, warmup: 500, requests: 3000 });
   console.log('Overhead breakdown: client CPU time per request on loopback, against bare ky, each client alone on a fresh thread');
   console.log(breakdownTable(overheadBreakdown));
   console.log();

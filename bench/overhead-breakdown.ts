@@ -8,7 +8,17 @@ export interface BreakdownRow {
   comparison: Comparison;
 }
 
-const SETTINGS: OverheadClientId[] = ['after-response-hook', 'fetch-wrapper', 'two-hooks', 'kit-options', 'kit-no-gate', 'kit'];
+const SETTINGS: OverheadClientId[] = [
+  'after-response-hook',
+  'fetch-wrapper',
+  'one-hook',
+  'two-hooks',
+  'parse-json',
+  'promise-wrapper',
+  'kit-options',
+  'kit-no-gate',
+  'kit',
+];
 
 /**
  * Where the kit's per-request cost comes from: ky with one piece of the kit's setup at a time,

@@ -14,21 +14,35 @@ export const OVERHEAD_CLIENTS = {
     create: (prefix: string) => ky.create({ prefix, retry: 0, hooks: { afterResponse: [() => undefined] } }),
   },
   'fetch-wrapper': { label: '+ a fetch wrapper reading status and headers', create: (prefix: string) => ky.create({ prefix, retry: 0, fetch: observingFetch }) },
+  'one-hook': {
+    label: '+ one empty beforeRequest hook',
+    create: (prefix: string) => ky.create({ prefix, retry: 0, hooks: { beforeRequest: [() => undefined] } }),
+  },
   'two-hooks': {
-    label: '+ two beforeRequest hooks',
+    label: '+ two empty beforeRequest hooks',
     create: (prefix: string) => ky.create({ prefix, retry: 0, hooks: { beforeRequest: [() => undefined, () => undefined] } }),
   },
+  'parse-json': {
+    label: '+ a parseJson option (JSON.parse)',
+    create: (prefix: string) => ky.create({ prefix, retry: 0, parseJson: (text) => JSON.parse(text) as unknown }),
+  },
+  'promise-wrapper': {
+    label: '+ a promise around each request, as the kit maps errors',
+    create: (prefix: string) => withPromiseWrapper(ky.create({ prefix, retry: 0 })),
+  },
   'kit-options': {
-    label: "+ the kit's ky options (fetch wrapper, parseJson, two hooks, a context per request)",
+    label: "+ all of the kit's ky extension points, empty",
     create: (prefix: string) =>
-      withContext(
-        ky.create({
-          prefix,
-          retry: 0,
-          fetch: observingFetch,
-          parseJson: (text) => JSON.parse(text) as unknown,
-          hooks: { beforeRequest: [() => undefined, () => undefined] },
-        }),
+      withPromiseWrapper(
+        withContext(
+          ky.create({
+            prefix,
+            retry: 0,
+            fetch: observingFetch,
+            parseJson: (text) => JSON.parse(text) as unknown,
+            hooks: { beforeRequest: [() => undefined, () => undefined] },
+          }),
+        ),
       ),
   },
 } satisfies Record<string, { label: string; create: (prefix: string, fetch?: typeof globalThis.fetch) => KyInstance }>;
@@ -40,6 +54,18 @@ export type OverheadClientId = keyof typeof OVERHEAD_CLIENTS;
 function withContext(client: KyInstance): KyInstance {
   const call = ((input, options) => client(input, { ...options, context: { slot: {} } })) as KyInstance;
   call.get = (input, options) => client.get(input, { ...options, context: { slot: {} } });
+  return call;
+}
+
+// Wraps each request's promise and its body method as the kit does to map failures, mapping nothing.
+function withPromiseWrapper(client: KyInstance): KyInstance {
+  const call = ((input, options) => client(input, options)) as KyInstance;
+  call.get = (input, options) => {
+    const sent = client.get(input, options);
+    const wrapped = sent.then((response) => response) as typeof sent;
+    wrapped.json = (<T>() => sent.json<T>().catch((error: unknown) => Promise.reject(error))) as typeof sent.json;
+    return wrapped;
+  };
   return call;
 }
 

@@ -89,11 +89,12 @@ export function overheadTable(figures: OverheadFigures): string {
       fixed(candidate.cpuMicros, 1),
       fixed(comparison.cpuRatio, 3),
       cycleRange(comparison),
+      cycleInterval(comparison),
       fixed(comparison.wallRatio, 3),
     ];
   };
   return formatTable(
-    ['per request', 'baseline CPU µs', 'candidate CPU µs', 'CPU ratio', 'per cycle', 'wall ratio'],
+    ['per request', 'baseline CPU µs', 'candidate CPU µs', 'CPU ratio', 'per cycle', 'cycles: mean, 95 %', 'wall ratio'],
     [
       row('loopback: bare ky → createApiClient()', figures.loopback),
       row('control: bare ky → bare ky', figures.control),
@@ -105,14 +106,27 @@ export function overheadTable(figures: OverheadFigures): string {
 /** Client CPU time per request, setting by setting. */
 export function breakdownTable(rows: readonly BreakdownRow[]): string {
   return formatTable(
-    ['client', 'CPU µs/request', '÷ bare ky', 'per cycle', 'wall ÷ bare ky'],
-    rows.map((row) => [row.label, fixed(rowCpuMicros(row), 1), fixed(row.comparison.cpuRatio, 3), cycleRange(row.comparison), fixed(row.comparison.wallRatio, 3)]),
+    ['client', 'CPU µs/request', '÷ bare ky', 'per cycle', 'cycles: mean, 95 %', 'wall ÷ bare ky'],
+    rows.map((row) => [
+      row.label,
+      fixed(rowCpuMicros(row), 1),
+      fixed(row.comparison.cpuRatio, 3),
+      cycleRange(row.comparison),
+      cycleInterval(row.comparison),
+      fixed(row.comparison.wallRatio, 3),
+    ]),
   );
 }
 
 function cycleRange(comparison: Comparison): string {
   const ratios = comparison.cycleCpuRatios;
   return `${fixed(Math.min(...ratios), 3)}–${fixed(Math.max(...ratios), 3)}`;
+}
+
+// The mean of the cycles' ratios with its 95 % interval, e.g. "1.031 (1.012–1.050)".
+function cycleInterval(comparison: Comparison): string {
+  const { mean, low, high } = comparison.cycleCpuInterval;
+  return Number.isNaN(low) ? fixed(mean, 3) : `${fixed(mean, 3)} (${fixed(low, 3)}–${fixed(high, 3)})`;
 }
 
 /** Renders during a countdown. */
