@@ -129,14 +129,20 @@ describe('createAdmission', () => {
     });
   }
 
-  it('after a wait, holds everyone until the refused request is back, and lets it go first', async () => {
+  // An admission whose server refused `key` with a one-second wait, at the time the gate reopens.
+  function reopenedAfterRefusing(key: string): Admission {
     vi.useFakeTimers({ now: 0 });
     const admission = createAdmission({ retrySpread: 0.025 });
-    admission.restart(1000, 'GET /probe');
-    const log: Array<[string, number]> = [];
-    // The gate opens at 1000; the refused request's retry comes back within its spread, later.
+    admission.restart(1000, key);
     vi.setSystemTime(1000);
+    return admission;
+  }
+
+  it('after a wait, holds everyone until the refused request is back, and lets it go first', async () => {
+    const admission = reopenedAfterRefusing('GET /probe');
+    const log: Array<[string, number]> = [];
     const fresh = ask(admission, 'GET /fresh', log);
+    // The refused request's retry comes back within its spread, after the gate reopened.
     await vi.advanceTimersByTimeAsync(10);
     expect(log).toEqual([]);
     const probe = ask(admission, 'GET /probe', log);
@@ -148,19 +154,17 @@ describe('createAdmission', () => {
   });
 
   it('holds no longer than the latest time the refused request could come back', async () => {
-    vi.useFakeTimers({ now: 0 });
-    const admission = createAdmission({ retrySpread: 0.025 });
-    admission.restart(1000, 'GET /gone');
+    const admission = reopenedAfterRefusing('GET /gone');
     const log: Array<[string, number]> = [];
-    vi.setSystemTime(1000);
     const fresh = ask(admission, 'GET /fresh', log);
     await vi.advanceTimersByTimeAsync(100);
     await fresh;
     // The wait, 2.5 % of it for the retry's spread, and 20 ms for its way back.
     expect(log).toEqual([['GET /fresh', 1045]]);
-    // Not coming back by then, it no longer holds anyone after the next refusal.
+    // Not back by then, it holds nobody after the next refusal: the one refused then is let
+    // through as soon as it comes back, when the gate reopens.
     admission.restart(1000, 'GET /probe');
-    vi.setSystemTime(3000);
+    vi.setSystemTime(2100);
     expect(admission.tryAcquire(() => 'GET /probe')).toBeTypeOf('function');
   });
 
