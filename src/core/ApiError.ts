@@ -1,5 +1,5 @@
 import { cleanMessage, isValidSupportId } from './clean-text.js';
-import { isRetryableKind, KIND_DESCRIPTIONS, kindForStatus, type ApiErrorKind } from './kinds.js';
+import { API_ERROR_KINDS, isRetryableKind, KIND_DESCRIPTIONS, kindForStatus, type ApiErrorKind } from './kinds.js';
 import { redactUrl, redactUrlsInText } from './redact.js';
 
 /** Who produced the failure: the API itself, its Cloudflare edge, or the client (no response). */
@@ -71,6 +71,7 @@ export interface ApiErrorJSON {
 }
 
 const RAY_ID = /^[A-Za-z0-9-]{1,64}$/;
+const SOURCES: readonly ApiErrorSource[] = ['api', 'edge', 'client'];
 
 /**
  * Every failure of a request made through the kit's client. `kind` says what went wrong,
@@ -117,9 +118,11 @@ export class ApiError extends Error {
 
   constructor(init: ApiErrorInit = {}) {
     const status = Number.isInteger(init.status) && init.status! >= 0 && init.status! <= 999 ? init.status! : 0;
-    const kind = init.kind ?? (status === 0 ? 'unknown' : kindForStatus(status));
-    const message = cleanMessage(init.message);
-    super(message === undefined ? KIND_DESCRIPTIONS[kind] : redactUrlsInText(message), { cause: init.cause });
+    const kind = API_ERROR_KINDS.includes(init.kind!) ? init.kind! : status === 0 ? 'unknown' : kindForStatus(status);
+    const cleaned = cleanMessage(init.message);
+    // Cleaned again after redaction, which can lengthen it past the cap.
+    const message = cleaned === undefined ? undefined : cleanMessage(redactUrlsInText(cleaned));
+    super(message ?? KIND_DESCRIPTIONS[kind], { cause: init.cause });
     this.status = status;
     this.kind = kind;
     this.receivedAt = Number.isFinite(init.receivedAt) ? init.receivedAt! : Date.now();
@@ -129,8 +132,8 @@ export class ApiError extends Error {
       typeof init.retryAfterMs === 'number' && Number.isFinite(init.retryAfterMs) && init.retryAfterMs >= 0
         ? Math.round(init.retryAfterMs)
         : undefined;
-    this.retryable = init.retryable ?? isRetryableKind(kind);
-    this.source = init.source ?? (status === 0 ? 'client' : 'api');
+    this.retryable = typeof init.retryable === 'boolean' ? init.retryable : isRetryableKind(kind);
+    this.source = SOURCES.includes(init.source!) ? init.source! : status === 0 ? 'client' : 'api';
     this.rayId = typeof init.rayId === 'string' && RAY_ID.test(init.rayId) ? init.rayId : undefined;
     this.method = typeof init.method === 'string' && /^[A-Za-z]{1,16}$/.test(init.method) ? init.method.toUpperCase() : 'GET';
     this.url = typeof init.url === 'string' ? redactUrl(init.url) : '';

@@ -30,7 +30,7 @@ export function isHtmlBody(data: unknown, headers: Headers): boolean {
   if (/\btext\/html\b/i.test(headers.get('content-type') ?? '')) return true;
   if (typeof data !== 'string') return false;
   const head = data.slice(0, HTML_SCAN_LIMIT);
-  return head.trimStart().startsWith('<') || /<html[\s>]/i.test(head);
+  return head.trimStart().startsWith('<') || /<html/i.test(head);
 }
 
 function isCloudflareJson(body: JsonObject): boolean {

@@ -1,15 +1,11 @@
-import { isValidSupportId } from './clean-text.js';
 import { reasonPhrase } from './kinds.js';
-import { redactUrl } from './redact.js';
 import { toApiError } from './to-api-error.js';
 
-const RAY_ID = /^[A-Za-z0-9-]{1,64}$/;
-const METHOD = /^[A-Za-z]{1,16}$/;
 // Line breaks, other control characters and invisible marks: a value must never start a new line.
 const UNSAFE = /[\u0000-\u001F\u007F-\u009F\u200B-\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069\uFEFF]+/g;
 
-function isoTime(epochMs: unknown): string | undefined {
-  if (typeof epochMs !== 'number' || !Number.isFinite(epochMs)) return undefined;
+function isoTime(epochMs: number | undefined): string | undefined {
+  if (epochMs === undefined) return undefined;
   const date = new Date(epochMs);
   return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
 }
@@ -57,15 +53,11 @@ function pathOf(url: string): string {
  * ```
  */
 export function formatErrorReport(error: unknown): string {
+  // `toApiError` checks every field, also of an error from another realm.
   const apiError = toApiError(error);
-  // An ApiError from another realm is trusted by shape only: check every field again.
-  const supportId = isValidSupportId(apiError.supportId) ? apiError.supportId : undefined;
-  const status = typeof apiError.status === 'number' && Number.isInteger(apiError.status) ? apiError.status : 0;
-  const kind = typeof apiError.kind === 'string' ? oneLine(apiError.kind) || 'unknown' : 'unknown';
-  const method = typeof apiError.method === 'string' && METHOD.test(apiError.method) ? apiError.method.toUpperCase() : 'GET';
-  const url = typeof apiError.url === 'string' ? oneLine(pathOf(redactUrl(apiError.url))) : '';
-  const expiresAt = supportId === undefined ? undefined : isoTime(apiError.supportIdExpiresAt);
-  const rayId = typeof apiError.rayId === 'string' && RAY_ID.test(apiError.rayId) ? apiError.rayId : undefined;
+  const { supportId, status, kind, method, rayId } = apiError;
+  const url = oneLine(pathOf(apiError.url));
+  const expiresAt = isoTime(apiError.supportIdExpiresAt);
 
   const lines = [
     `Support ID: ${supportId ?? 'none'}`,

@@ -1,5 +1,5 @@
 import type { KyInstance, Options, ResponsePromise } from 'ky';
-import { isApiError, type ApiError } from './ApiError.js';
+import { ApiError } from './ApiError.js';
 import type { Release } from './admission.js';
 import type { RateLimitGate } from './rate-limit-gate.js';
 import type { RetryBudget } from './retry-budget.js';
@@ -44,7 +44,8 @@ export function isRequestSlot(value: unknown): value is RequestSlot {
 export function wrapInstance(instance: KyInstance, context: ClientContext): KyInstance {
   const send = <T>(request: (input: Input, options: Options) => ResponsePromise<T>, input: Input, options?: Options) => {
     const slot: RequestSlot = { request: undefined };
-    const withSlot: Options = { ...options, context: { ...options?.context, [REQUEST_SLOT]: slot } };
+    // ky's own retry stays off whatever a request or `extend` asks: retries belong to react-query.
+    const withSlot: Options = { ...options, retry: 0, context: { ...options?.context, [REQUEST_SLOT]: slot } };
     try {
       return guard(request(input, withSlot), input, options, slot, context);
     } catch (error) {
@@ -93,7 +94,7 @@ function guard<T>(
   const fail = (error: unknown): never => {
     const signals = [options?.signal, input instanceof Request ? input.signal : undefined, context.signal];
     if (signals.some((signal) => isAbortError(error, signal))) throw error;
-    if (isApiError(error)) throw error;
+    if (error instanceof ApiError) throw error;
     if (mapped && mapped.from === error && typeof error === 'object' && error !== null) throw mapped.to;
     const apiError = context.report(toApiError(error, { secrets: context.secrets, request: slot.request }));
     scrubCredentials(error, slot);

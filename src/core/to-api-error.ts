@@ -1,6 +1,6 @@
-import { ApiError, isApiError, type ApiErrorInit, type RequestSnapshot } from './ApiError.js';
+import { ApiError, isApiError, type ApiErrorInit, type ApiErrorSource, type RequestSnapshot } from './ApiError.js';
 import { jsonInText, readErrorBody } from './error-body.js';
-import { kindForStatus } from './kinds.js';
+import { kindForStatus, type ApiErrorKind } from './kinds.js';
 import { redactSecrets, redactUrl } from './redact.js';
 import { retryAfterFromResponse } from './retry-after.js';
 
@@ -107,9 +107,29 @@ export function toApiError(value: unknown, context: ToApiErrorContext = {}): Api
   }
 }
 
+function rebuild(value: object): ApiError {
+  const field = <T>(key: string) => read(value, key) as T | undefined;
+  return new ApiError({
+    status: field<number>('status'),
+    kind: field<ApiErrorKind>('kind'),
+    message: field<string>('message'),
+    supportId: field<string>('supportId'),
+    retryAfterMs: field<number>('retryAfterMs'),
+    retryable: field<boolean>('retryable'),
+    source: field<ApiErrorSource>('source'),
+    rayId: field<string>('rayId'),
+    receivedAt: field<number>('receivedAt'),
+    method: field<string>('method'),
+    url: field<string>('url'),
+    cause: value,
+  });
+}
+
 function mapThrown(value: unknown, context: ToApiErrorContext): ApiError {
-  // An ApiError from another realm comes back as it is, but only with the fields a reader relies on.
-  if (isApiError(value)) return value;
+  if (value instanceof ApiError) return value;
+  // Shaped like one but not of this copy of the kit (another realm, a JSON round trip, a
+  // hand-made object): rebuilt from its fields, each checked, so no reader trusts a bad one.
+  if (isApiError(value)) return rebuild(value);
   const name = read(value, 'name');
 
   const carried = read(value, 'request');

@@ -56,8 +56,9 @@ export interface ResolvedTarget {
 function fromFailure(failure: unknown): Omit<ResolvedTarget, 'heldByResult'> {
   const scheduled = getScheduledRetry(failure);
   if (scheduled) return { deadline: scheduled.at, start: scheduled.since, scheduled };
-  if (isApiError(failure) && failure.retryAfterMs !== undefined) {
-    return { deadline: failure.receivedAt + failure.retryAfterMs, start: failure.receivedAt, scheduled: undefined };
+  // Checked, not trusted: an object shaped like an ApiError may carry anything in these fields.
+  if (isApiError(failure) && Number.isFinite(failure.receivedAt) && Number.isFinite(failure.retryAfterMs)) {
+    return { deadline: failure.receivedAt + failure.retryAfterMs!, start: failure.receivedAt, scheduled: undefined };
   }
   return { deadline: undefined, start: undefined, scheduled: undefined };
 }

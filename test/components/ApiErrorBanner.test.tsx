@@ -281,3 +281,20 @@ describe('ApiErrorBanner', () => {
     expect(container.childElementCount).toBe(0);
   });
 });
+
+describe('ApiErrorBanner with objects that only look like an ApiError', () => {
+  const base = { name: 'ApiError', status: 500, message: 'Boom' };
+  const forged: Record<string, object> = {
+    'an unknown kind': { ...base, kind: 'bogus' },
+    'no receivedAt': { ...base, kind: 'server_error' },
+    'a support ID expiry that is no time': { ...base, kind: 'server_error', supportId: 'sup-1', receivedAt: NOW, supportIdExpiresAt: 'soon' },
+    'objects where text belongs': { ...base, kind: 'server_error', supportId: { id: 1 }, rayId: { ray: 1 }, method: { verb: 'GET' } },
+    'a wait without receivedAt': { ...base, kind: 'rate_limited', status: 429, retryAfterMs: 5000 },
+  };
+
+  test.each(Object.keys(forged))('renders %s without crashing, details shown', async (name) => {
+    render(<ApiErrorBanner error={forged[name]} onRetry={() => undefined} showDetails />);
+    expect(screen.getByRole('alert').textContent).toContain('Boom');
+    expect(await screen.findByRole('group', { name: 'Details' })).toBeDefined();
+  });
+});

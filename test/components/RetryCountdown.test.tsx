@@ -229,3 +229,9 @@ describe('RetryCountdown', () => {
     await expectNoAxeViolations(container);
   });
 });
+
+test('a wait on an object shaped like an ApiError without receivedAt shows nothing to count down', () => {
+  const forged = { name: 'ApiError', kind: 'rate_limited', status: 429, message: 'Slow down', retryAfterMs: 5000 };
+  const { container } = render(<RetryCountdown error={forged as unknown as ApiError} />);
+  expect(container.textContent).not.toMatch(/\d+ s/);
+});

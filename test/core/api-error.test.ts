@@ -85,6 +85,14 @@ describe('ApiError fields', () => {
     expect(new ApiError({ status: 404, message: '  No\n such   order ' }).message).toBe('No such order');
   });
 
+  it('keeps the message within 500 characters when redacting a secret in it lengthens it', () => {
+    const message = new ApiError({ status: 400, message: `${'x'.repeat(488)} ?token=abc` }).message;
+    expect(message).toHaveLength(500);
+    expect(message).not.toContain('abc');
+    const many = Array.from({ length: 50 }, (_, index) => `?k${index}key=1`).join(' ');
+    expect(new ApiError({ status: 400, message: many }).message.length).toBeLessThanOrEqual(500);
+  });
+
   it('rejects unusable support IDs, ray IDs, methods and statuses', () => {
     const error = new ApiError({
       status: 1000,

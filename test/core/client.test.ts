@@ -118,6 +118,14 @@ describe('ky retry is off', () => {
     expect(server.requests).toHaveLength(1);
   });
 
+  it('stays off when a request or an extended client asks for retries', async () => {
+    server.handle((_request, response) => replyJson(response, 503, { status: 503, error: 'no', support_id: 'x' }));
+    await rejectionOf(client().get('a', { retry: 2 }).json());
+    await rejectionOf(client().get('b', { retry: { limit: 1 } }).json());
+    await rejectionOf(client().extend({ retry: 2 }).get('c').json());
+    expect(server.requests.map((seen) => seen.path)).toEqual(['/a', '/b', '/c']);
+  });
+
   it('sends a GET whose connection is reset exactly once', async () => {
     server.handle((request) => {
       request.socket.destroy();

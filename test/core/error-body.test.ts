@@ -98,6 +98,8 @@ describe('readErrorBody with HTML pages', () => {
     expect(isHtmlBody(undefined, new Headers({ 'content-type': 'text/html' }))).toBe(true);
     expect(isHtmlBody('  \n<!doctype html><p>hi', plain)).toBe(true);
     expect(isHtmlBody('Error page follows: <html><body>x</body></html>', plain)).toBe(true);
+    // Cut off right after the tag's name, as a truncated page can be.
+    expect(isHtmlBody('Bad gateway <html', plain)).toBe(true);
     expect(isHtmlBody('<?xml version="1.0"?><error/>', plain)).toBe(true);
     expect(isHtmlBody('error code: 502', plain)).toBe(false);
     expect(isHtmlBody({ error: '<html>' }, json)).toBe(false);

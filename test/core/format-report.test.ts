@@ -86,7 +86,7 @@ describe('formatErrorReport with errors made directly', () => {
     expect(lines).toHaveLength(6);
     for (const line of lines) expect(line).not.toMatch(/\s$/);
     expect(lines[0]).toBe('Support ID: none');
-    expect(lines[2]).toBe('Kind: rate_limited Support ID: fake');
+    expect(lines[2]).toBe('Kind: rate_limited');
     expect(lines[3]).toBe('Time: unknown');
     expect(lines[5]).not.toContain('t0k3n');
     expect(lines[5]).not.toContain('pass');

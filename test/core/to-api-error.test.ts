@@ -19,9 +19,43 @@ describe('toApiError on values that are not ky errors', () => {
     expect(toApiError(error)).toBe(error);
   });
 
-  it('returns an ApiError from another realm as it is', () => {
-    const foreign = { name: 'ApiError', kind: 'not_found', status: 404, message: 'gone' };
-    expect(toApiError(foreign)).toBe(foreign);
+  it('rebuilds an ApiError from another realm from its fields, each checked', () => {
+    const foreign = { name: 'ApiError', kind: 'not_found', status: 404, message: 'gone', supportId: 'sup-1', receivedAt: 1000 };
+    const error = toApiError(foreign);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error.toJSON()).toMatchObject({ kind: 'not_found', status: 404, message: 'gone', supportId: 'sup-1', receivedAt: 1000, source: 'api' });
+    expect(error.cause).toBe(foreign);
+  });
+
+  it('keeps no bad field of something shaped like an ApiError', () => {
+    const forged = {
+      name: 'ApiError',
+      kind: 'bogus',
+      status: 503,
+      message: 'x'.repeat(2000),
+      supportId: { id: 1 },
+      supportIdExpiresAt: Number.NaN,
+      retryAfterMs: 'soon',
+      retryable: 'yes',
+      source: 'moon',
+      rayId: { ray: 1 },
+      receivedAt: undefined,
+      method: { verb: 'GET' },
+      url: 42,
+    };
+    const error = toApiError(forged);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error.kind).toBe('unavailable');
+    expect(error.message).toHaveLength(500);
+    expect(error.supportId).toBeUndefined();
+    expect(error.supportIdExpiresAt).toBeUndefined();
+    expect(error.retryAfterMs).toBeUndefined();
+    expect(error.retryable).toBe(true);
+    expect(error.source).toBe('api');
+    expect(error.rayId).toBeUndefined();
+    expect(Number.isFinite(error.receivedAt)).toBe(true);
+    expect(error.method).toBe('GET');
+    expect(error.url).toBe('');
   });
 
   it('maps an object that only calls itself ApiError instead of passing it off as one', () => {
