@@ -19,36 +19,14 @@ function earliestAllowed(error: object, scheduledAt: number): number {
   return Math.min(scheduledAt, error.receivedAt + error.retryAfterMs);
 }
 
-const mayContinue = () => onlineManager.isOnline() && focusManager.isFocused();
-
 // The same condition react-query checks before a retry of its own: online, and the tab visible.
-function whenAllowed(signal: AbortSignal | undefined): Promise<void> {
-  if (mayContinue()) return Promise.resolve();
-  return new Promise((resolve, reject) => {
-    const stop = () => {
-      unsubscribeOnline();
-      unsubscribeFocus();
-      signal?.removeEventListener('abort', onAbort);
-    };
-    const onAbort = () => {
-      stop();
-      reject(signal!.reason);
-    };
-    const check = () => {
-      if (!mayContinue()) return;
-      stop();
-      resolve();
-    };
-    const unsubscribeOnline = onlineManager.subscribe(check);
-    const unsubscribeFocus = focusManager.subscribe(check);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
+const mayContinue = () => onlineManager.isOnline() && focusManager.isFocused();
 
 /**
  * @internal Waits until the retry scheduled after `failure` is due (at once when none is), then
- * until the browser is online and the tab visible. Rejects with `failure` itself once `stopRetrying` was asked, and
- * with the abort reason when `signal` aborts.
+ * until the browser is online and the tab visible. Rejects with `failure` itself once
+ * `stopRetrying` was asked, also while it waits for the network or the tab, and with the abort
+ * reason when `signal` aborts.
  */
 export async function waitForScheduledRetry(failure: unknown, signal?: AbortSignal): Promise<void> {
   if (typeof failure !== 'object' || failure === null) return;
@@ -58,16 +36,33 @@ export async function waitForScheduledRetry(failure: unknown, signal?: AbortSign
   const target = early.has(failure) ? earliestAllowed(failure, schedule.at) : schedule.at;
   await new Promise<void>((resolve, reject) => {
     let timer: ReturnType<typeof setTimeout> | undefined;
+    // Set while the retry is due and held for the network or the tab.
+    let unsubscribe: (() => void) | undefined;
     const finish = (settle: () => void) => {
       if (timer !== undefined) clearTimeout(timer);
+      unsubscribe?.();
       holds.delete(failure);
       signal?.removeEventListener('abort', onAbort);
       settle();
     };
     const onAbort = () => finish(() => reject(signal!.reason));
+    const due = () => {
+      timer = undefined;
+      if (mayContinue()) return finish(resolve);
+      const check = () => {
+        if (mayContinue()) finish(resolve);
+      };
+      const unsubscribeOnline = onlineManager.subscribe(check);
+      const unsubscribeFocus = focusManager.subscribe(check);
+      unsubscribe = () => {
+        unsubscribeOnline();
+        unsubscribeFocus();
+      };
+    };
     const arm = (at: number) => {
+      if (unsubscribe) return;
       if (timer !== undefined) clearTimeout(timer);
-      timer = setTimeout(() => finish(resolve), Math.max(0, at - Date.now()));
+      timer = setTimeout(due, Math.max(0, at - Date.now()));
     };
     if (signal?.aborted) return reject(signal.reason);
     signal?.addEventListener('abort', onAbort, { once: true });
@@ -77,7 +72,6 @@ export async function waitForScheduledRetry(failure: unknown, signal?: AbortSign
     });
     arm(target);
   });
-  await whenAllowed(signal);
   clearScheduledRetry(failure);
 }
 

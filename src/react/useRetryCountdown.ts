@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { isApiError, type ApiError } from '../core/ApiError.js';
 import { getScheduledRetry, isFinal, type ScheduledRetry } from '../core/retry-schedule.js';
-import { useIsOnline } from './browser-state.js';
+import { useIsFocused, useIsOnline } from './browser-state.js';
 import { useWholeSecondsLeft } from './ticker.js';
 
 /**
@@ -119,7 +119,8 @@ export function useRetryWait(target: RetryCountdownTarget): ResolvedTarget {
  * share one timer, which stops when nothing waits) and never after the wait is over.
  *
  * `target` is an epoch-ms time, a `Date`, an `ApiError`, a query or mutation result, or `null`.
- * While react-query holds the retry (offline, or `fetchStatus: 'paused'`), `paused` is `true`:
+ * While react-query holds the retry (offline, `fetchStatus: 'paused'`, or a hidden tab when the
+ * retry is due), `paused` is `true`:
  * show "Waiting for the network" rather than a false "0 s".
  *
  * @example
@@ -140,8 +141,10 @@ export function useRetryCountdown(target: RetryCountdownTarget): RetryCountdownS
 export function useCountdownOfWait(wait: ResolvedTarget): RetryCountdownState {
   const { deadline, start, scheduled, heldByResult } = wait;
   const online = useIsOnline();
+  const focused = useIsFocused();
   const seconds = useWholeSecondsLeft(deadline);
-  const paused = heldByResult || (!online && scheduled !== undefined);
+  // A hidden tab holds a retry only once it is due, as react-query's own retries do.
+  const paused = heldByResult || (scheduled !== undefined && (!online || (!focused && seconds === 0)));
   if (deadline === undefined) return { remainingMs: 0, seconds: 0, active: paused, paused, progress: 0 };
 
   const now = Date.now();

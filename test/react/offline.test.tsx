@@ -3,7 +3,9 @@ import { act, renderHook } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApiClient } from '../../src/core/client.js';
+import { useApiMutation } from '../../src/react/useApiMutation.js';
 import { useApiQuery } from '../../src/react/useApiQuery.js';
+import { useRetryCountdown } from '../../src/react/useRetryCountdown.js';
 import { advance, advanceUntil, API, kitWrapper, useFakeClock, useMockApi } from '../support/kit-wrapper.js';
 
 const server = useMockApi();
@@ -94,5 +96,69 @@ describe('retries while offline', () => {
     act(() => focusManager.setFocused(true));
     await advanceUntil(() => result.current.isSuccess);
     expect(arrivals).toHaveLength(2);
+  });
+
+  it('say paused once a retry is due while the tab is hidden', async () => {
+    const { result } = renderHook(
+      () => {
+        const query = useApiQuery({ queryKey: ['orders'], path: 'orders' });
+        return { query, countdown: useRetryCountdown(query) };
+      },
+      { wrapper: kitWrapper(createApiClient({ prefix: API }), { retry: { random: () => 1 } }).wrapper },
+    );
+    await advanceUntil(() => result.current.query.scheduledRetry !== undefined);
+    act(() => focusManager.setFocused(false));
+    expect(result.current.countdown).toMatchObject({ active: true, paused: false });
+    await advance(30_000);
+    expect(result.current.countdown).toMatchObject({ active: true, paused: true });
+    expect(arrivals).toHaveLength(1);
+  });
+
+  it('end at once with the same error when stopRetrying is asked while a due retry waits for the tab', async () => {
+    const { result } = setup();
+    await advanceUntil(() => result.current.scheduledRetry !== undefined);
+    act(() => focusManager.setFocused(false));
+    await advance(30_000);
+    const failure = result.current.failureReason;
+
+    act(() => result.current.stopRetrying());
+    await advance(1);
+    expect(result.current).toMatchObject({ isError: true, fetchStatus: 'idle' });
+    expect(result.current.error).toBe(failure);
+
+    // The held retry is gone: nothing is sent while the tab stays hidden, however long.
+    await advance(60_000);
+    expect(arrivals).toHaveLength(1);
+    expect(result.current.error).toBe(failure);
+  });
+});
+
+describe('a mutation whose due retry waits for the network', () => {
+  it('ends at once with the same error when stopRetrying is asked, and sends nothing more', async () => {
+    const puts: number[] = [];
+    server.use(
+      http.put(`${API}/orders/1`, () => {
+        puts.push(Date.now());
+        return HttpResponse.json({ status: 502, error: 'Bad gateway', support_id: 's' }, { status: 502 });
+      }),
+    );
+    const { wrapper } = kitWrapper(createApiClient({ prefix: API }), { retry: { random: () => 1 } });
+    const { result } = renderHook(() => useApiMutation({ path: 'orders/1', method: 'put' }), { wrapper });
+    act(() => result.current.mutate());
+    await advanceUntil(() => result.current.scheduledRetry !== undefined);
+    // Offline before the retry is due: the kit's own wait holds it, react-query does not pause it.
+    act(() => onlineManager.setOnline(false));
+    await advance(30_000);
+    const failure = result.current.failureReason;
+    expect(failure).toBeDefined();
+
+    act(() => result.current.stopRetrying());
+    await advance(1);
+    expect(result.current).toMatchObject({ isError: true });
+    expect(result.current.error).toBe(failure);
+
+    act(() => onlineManager.setOnline(true));
+    await advance(30_000);
+    expect(puts).toHaveLength(1);
   });
 });
