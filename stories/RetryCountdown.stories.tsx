@@ -98,8 +98,8 @@ export const ReachesZero: Story = {
     await waitFor(() => expect(canvas.getByText('You can try again now', { selector: TEXT })).toBeVisible(), { timeout: 5_000 });
     await expect(args.onElapsed).toHaveBeenCalledTimes(1);
     await expect(canvas.getByRole('progressbar')).toHaveAttribute('value', '1');
-    // The end is announced politely, once.
-    await expect(canvasElement.querySelector('.aek-countdown__announcer')).toHaveTextContent('You can try again now');
+    // The end is announced politely, a moment after it is shown.
+    await waitFor(() => expect(canvasElement.querySelector('.aek-countdown__announcer')).toHaveTextContent('You can try again now'));
     await expect(canvas.queryByRole('button', { name: 'Retry now' })).not.toBeInTheDocument();
   },
 };

@@ -8,7 +8,8 @@ import { useRetryCountdownProps, type RetryCountdownProps } from './useRetryCoun
  * held offline. It shows a progress bar and, with `onRetryNow`, a "Retry now" button.
  *
  * The visible text changes once a second and re-renders only this component; screen readers
- * hear it twice per wait, at its start and at its end, through a separate polite live region.
+ * hear it twice per wait, at its start and at its end, through a separate polite live region
+ * that holds the text only for about a second, while it is read.
  * `onElapsed` is called once, when the wait is over. Renders no visible content when there is
  * nothing to wait for.
  *

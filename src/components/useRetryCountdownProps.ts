@@ -1,5 +1,5 @@
 'use client';
-import { useEffect, useId, useRef, useState, type ButtonHTMLAttributes, type HTMLAttributes, type ProgressHTMLAttributes } from 'react';
+import { useEffect, useId, useRef, type ButtonHTMLAttributes, type HTMLAttributes, type ProgressHTMLAttributes } from 'react';
 import type { Messages, PartialMessages } from '../core/messages.js';
 import { useMessages } from '../react/messages-context.js';
 import {
@@ -10,6 +10,7 @@ import {
   type RetryingResult,
 } from '../react/useRetryCountdown.js';
 import type { PoliteAnnouncerProps } from './PoliteAnnouncer.js';
+import { useAnnouncement } from './useAnnouncement.js';
 
 /** Props of `RetryCountdown` and of {@link useRetryCountdownProps}. Give one of `until`, `result` or `error`. */
 export interface RetryCountdownProps {
@@ -102,7 +103,7 @@ export function useRetryCountdownProps(props: RetryCountdownProps): RetryCountdo
   const doneText = automatic ? messages.retryingNow : messages.canRetryNow;
   const text = countdown.paused ? messages.waitingForNetwork : phase === 'waiting' ? waitingText : phase === 'done' ? doneText : '';
 
-  const [announcement, setAnnouncement] = useState('');
+  const [announcement, announce] = useAnnouncement();
   const latest = useRef({ text, onElapsed: props.onElapsed });
   latest.current = { text, onElapsed: props.onElapsed };
   // The wait last announced, so each wait is announced at its start and end only, and elapses once.
@@ -112,14 +113,14 @@ export function useRetryCountdownProps(props: RetryCountdownProps): RetryCountdo
     const previous = seen.current;
     if (phase === 'waiting' && previous.deadline !== deadline) {
       seen.current = { deadline, phase };
-      setAnnouncement(latest.current.text);
+      announce(latest.current.text);
     } else if (phase === 'done' && !(previous.deadline === deadline && previous.phase === 'done')) {
       seen.current = { deadline, phase };
       // A wait that was already over when it was first seen is not announced, but still elapses.
-      if (previous.deadline === deadline) setAnnouncement(latest.current.text);
+      if (previous.deadline === deadline) announce(latest.current.text);
       latest.current.onElapsed?.();
     }
-  }, [deadline, phase]);
+  }, [deadline, phase, announce]);
 
   const showRetryNow = props.onRetryNow !== undefined && phase === 'waiting';
   const state = countdown.paused ? 'paused' : phase;

@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { Profiler, useState } from 'react';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { RetryCountdown } from '../../src/components/RetryCountdown.js';
+import { ANNOUNCE_AFTER_MS, ANNOUNCEMENT_SHOWN_MS } from '../../src/components/useAnnouncement.js';
 import { ApiError } from '../../src/core/ApiError.js';
 import { createRetryPolicy } from '../../src/core/retry-policy.js';
 import { expectNoAxeViolations } from './axe.js';
@@ -143,6 +144,22 @@ describe('RetryCountdown', () => {
     expect(onRetryNow).toHaveBeenCalledTimes(1);
   });
 
+  test('keeps one copy of its text on the page, apart from the moment it is announced', () => {
+    render(<RetryCountdown until={NOW + 12_000} />);
+    expect(screen.getByText('You can try again in 12 s')).toBeDefined();
+    advance(ANNOUNCE_AFTER_MS);
+    expect(screen.getByRole('status').textContent).toBe('You can try again in 12 s');
+    advance(ANNOUNCEMENT_SHOWN_MS);
+    expect(screen.getByRole('status').textContent).toBe('');
+    expect(screen.getByText(/You can try again in \d+ s/).textContent).toBe('You can try again in 11 s');
+    advance(12_000 - ANNOUNCE_AFTER_MS - ANNOUNCEMENT_SHOWN_MS);
+    expect(screen.getByText('You can try again now')).toBeDefined();
+    advance(ANNOUNCE_AFTER_MS);
+    expect(screen.getByRole('status').textContent).toBe('You can try again now');
+    advance(ANNOUNCEMENT_SHOWN_MS);
+    expect(screen.getByText('You can try again now')).toBeDefined();
+  });
+
   test('shows nothing visible when there is nothing to wait for', () => {
     render(<RetryCountdown until={null} />);
     expect(screen.queryByRole('progressbar')).toBeNull();
@@ -176,8 +193,12 @@ describe('RetryCountdown', () => {
         <RetryCountdown error={scheduledFailure({ status: 429, retryAfterMs: 3_000 })} />
       </>,
     );
+    // Once the start announcements are said and cleared, only the shared tick is left.
+    advance(ANNOUNCE_AFTER_MS + ANNOUNCEMENT_SHOWN_MS);
     expect(vi.getTimerCount()).toBe(1);
     advance(6_000);
+    // The end announcements, set once the waits are over, are said and cleared too.
+    advance(ANNOUNCE_AFTER_MS + ANNOUNCEMENT_SHOWN_MS);
     expect(vi.getTimerCount()).toBe(0);
   });
 

@@ -7,7 +7,8 @@ import { API_ERROR_KINDS, KIND_DESCRIPTIONS } from '../../src/core/kinds.js';
 import { defaultMessages, mergeMessages, type PartialMessages } from '../../src/core/messages.js';
 import { MessagesProvider } from '../../src/react/messages-context.js';
 import { expectNoAxeViolations } from './axe.js';
-import { useFakeClockPerTest } from './fake-clock.js';
+import { advance, useFakeClockPerTest } from './fake-clock.js';
+import { ANNOUNCE_AFTER_MS } from '../../src/components/useAnnouncement.js';
 import { preloadDetailsModule } from './details-module.js';
 
 beforeAll(preloadDetailsModule);
@@ -115,6 +116,7 @@ describe('messages', () => {
       </MessagesProvider>,
     );
     const bar = screen.getByRole('progressbar', { name: 'Verbleibende Wartezeit', description: 'Erneut möglich in 12 s' });
+    advance(ANNOUNCE_AFTER_MS);
     expect(within(bar.parentElement!).getByRole('status').textContent).toBe('Erneut möglich in 12 s');
   });
 });
