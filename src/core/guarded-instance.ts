@@ -31,6 +31,8 @@ export const REQUEST_SLOT = 'apiErrorKitRequest';
 /** @internal One request's slot: the request as sent, and its place among those in flight. */
 export interface RequestSlot {
   request: Request | undefined;
+  /** The method helper the request was made with (`get`, `post`, …), if any. */
+  method?: string;
   /** The request's place among those in flight, given back when it settles. */
   release?: Release;
 }
@@ -42,8 +44,8 @@ export function isRequestSlot(value: unknown): value is RequestSlot {
 
 /** @internal Wraps a ky instance so every failure of a request made through it is mapped and reported once. */
 export function wrapInstance(instance: KyInstance, context: ClientContext): KyInstance {
-  const send = <T>(request: (input: Input, options: Options) => ResponsePromise<T>, input: Input, options?: Options) => {
-    const slot: RequestSlot = { request: undefined };
+  const send = <T>(request: (input: Input, options: Options) => ResponsePromise<T>, input: Input, options?: Options, method?: string) => {
+    const slot: RequestSlot = { request: undefined, method };
     // ky's own retry stays off whatever a request or `extend` asks: retries belong to react-query.
     const withSlot: Options = { ...options, retry: 0, context: { ...options?.context, [REQUEST_SLOT]: slot } };
     try {
@@ -56,7 +58,7 @@ export function wrapInstance(instance: KyInstance, context: ClientContext): KyIn
   const call = ((input, options) => send((i, o) => instance(i, o), input, options)) as KyInstance;
   for (const method of HTTP_METHODS) {
     (call as unknown as Record<string, unknown>)[method] = (input: Input, options?: Options) =>
-      send((i, o) => instance[method](i, o), input, options);
+      send((i, o) => instance[method](i, o), input, options, method);
   }
   call.extend = (options) => {
     const signal = typeof options === 'object' && options.signal !== undefined ? options.signal : context.signal;
@@ -81,6 +83,12 @@ function scrubCredentials(error: unknown, slot: RequestSlot): void {
   }
 }
 
+// The method and URL of a request that failed before ky built it (a throwing `apiKey` or hook).
+function intended(input: Input, options: Options | undefined, method: string | undefined): { method: string; url: string } {
+  if (input instanceof Request) return { method: input.method, url: input.url };
+  return { method: (options?.method ?? method ?? 'get').toUpperCase(), url: String(input) };
+}
+
 function guard<T>(
   promise: ResponsePromise<T>,
   input: Input,
@@ -96,7 +104,8 @@ function guard<T>(
     if (signals.some((signal) => isAbortError(error, signal))) throw error;
     if (error instanceof ApiError) throw error;
     if (mapped && mapped.from === error && typeof error === 'object' && error !== null) throw mapped.to;
-    const apiError = context.report(toApiError(error, { secrets: context.secrets, request: slot.request }));
+    const request = slot.request;
+    const apiError = context.report(toApiError(error, { secrets: context.secrets, request, ...(request ? {} : intended(input, options, slot.method)) }));
     scrubCredentials(error, slot);
     mapped = { from: error, to: apiError };
     throw apiError;

@@ -10,6 +10,9 @@ export interface ToApiErrorContext {
   secrets?: Iterable<string>;
   /** The request, when the thrown value does not carry one. */
   request?: Request;
+  /** Without a request (it failed before one was built): the method and URL it was for, for display. */
+  method?: string;
+  url?: string;
   /** @default Date.now() */
   now?: number;
 }
@@ -51,8 +54,8 @@ export function snapshotRequest(request: Request): RequestSnapshot {
   return { method: request.method.toUpperCase(), url: redactUrl(request.url), headers, hadAuthorization };
 }
 
-function requestFields(request: Request | undefined): Pick<ApiErrorInit, 'method' | 'url' | 'request'> {
-  if (!request) return {};
+function requestFields(request: Request | undefined, context: ToApiErrorContext): Pick<ApiErrorInit, 'method' | 'url' | 'request'> {
+  if (!request) return { method: context.method, url: context.url };
   return { method: request.method, url: request.url, request: snapshotRequest(request) };
 }
 
@@ -79,7 +82,7 @@ function fromResponse(response: Response, data: unknown, request: Request | unde
     rayId: notSecret(info.rayId) as string | undefined,
     receivedAt: now,
     cause,
-    ...requestFields(request),
+    ...requestFields(request, context),
   };
   if (!request && typeof response.url === 'string') init.url = response.url;
   if (info.retryable === false) init.retryable = false;
@@ -134,7 +137,7 @@ function mapThrown(value: unknown, context: ToApiErrorContext): ApiError {
 
   const carried = read(value, 'request');
   const request = isRequest(carried) ? carried : context.request;
-  const common = { receivedAt: context.now ?? Date.now(), cause: value, ...requestFields(request) };
+  const common = { receivedAt: context.now ?? Date.now(), cause: value, ...requestFields(request, context) };
 
   if (isAbortError(value)) return new ApiError({ ...common, kind: 'aborted', source: 'client' });
 
@@ -169,6 +172,6 @@ export function invalidResponseError(response: Response, text: string, request: 
     rayId: info.rayId,
     retryable: false,
     cause,
-    ...requestFields(request),
+    ...requestFields(request, {}),
   });
 }

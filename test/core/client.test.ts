@@ -192,6 +192,18 @@ describe('mistakes caught before sending', () => {
     }
   });
 
+  it('names the method and URL of a request that failed before it was built', async () => {
+    const api = createApiClient({
+      prefix: server.url,
+      apiKey: () => {
+        throw new Error('no session');
+      },
+    });
+    expect(await rejectionOf(api.post('orders?token=t0k3n'))).toMatchObject({ method: 'POST', url: 'orders' });
+    expect(await rejectionOf(api('orders/1', { method: 'delete' }).json())).toMatchObject({ method: 'DELETE', url: 'orders/1' });
+    expect(server.requests).toHaveLength(0);
+  });
+
   it('keeps credentials out of the message when the URL itself is refused', async () => {
     const api = createApiClient({ gate: false });
     const error = (await rejectionOf(api.get('http://alice:hunter2pass@127.0.0.1:1/x?api_key=abc123'))) as ApiError;
