@@ -227,7 +227,8 @@ export function useApiErrorBanner(props: ApiErrorBannerProps): ApiErrorBannerPar
       return { message, className: API_ERROR_BANNER_CLASS_NAMES.copyStatus };
     },
     getValidityProps: () => ({ className: API_ERROR_BANNER_CLASS_NAMES.validity }),
-    getTryAgainProps: () => ({ ...button(messages.tryAgain, retry, true), disabled: waiting }),
+    // Only the server's own wait holds the person back; a backoff the kit chose can be cut short.
+    getTryAgainProps: () => ({ ...button(messages.tryAgain, retry, true), disabled: waiting && error.retryAfterMs !== undefined }),
     getCountdownProps: () => ({ error, messages: props.messages, className: API_ERROR_BANNER_CLASS_NAMES.countdown }),
     getRetryNowProps: () => button(messages.retryNow, onRetryNow),
     getStopRetryingProps: () => button(messages.stopRetrying, onStopRetrying),

@@ -1,5 +1,5 @@
 import type { DefaultOptions } from '@tanstack/query-core';
-import { isApiError, type ApiError } from './ApiError.js';
+import { ApiError } from './ApiError.js';
 import { budgetAllows, isFinal, recordScheduledRetry } from './retry-schedule.js';
 import { toApiError } from './to-api-error.js';
 
@@ -90,14 +90,14 @@ export function createRetryPolicy(options: RetryPolicyOptions = {}): RetryPolicy
 
   const retry = (failureCount: number, thrown: unknown): boolean => {
     if (isFinal(thrown) || failureCount >= maxRetries) return false;
-    const error = isApiError(thrown) ? thrown : toApiError(thrown);
+    const error = thrown instanceof ApiError ? thrown : toApiError(thrown);
     if (!error.retryable || !budgetAllows(thrown)) return false;
     if (error.retryAfterMs !== undefined && error.retryAfterMs > maxServerWaitMs) return false;
     return isServerRefusal(error) || isIdempotent(error);
   };
 
   const retryDelay = (failureCount: number, thrown: unknown): number => {
-    const error = isApiError(thrown) ? thrown : toApiError(thrown);
+    const error = thrown instanceof ApiError ? thrown : toApiError(thrown);
     const current = now();
     const serverGiven = error.retryAfterMs !== undefined;
     const delay = serverGiven

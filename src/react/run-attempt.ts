@@ -1,4 +1,4 @@
-import { isApiError, type ApiError } from '../core/ApiError.js';
+import { ApiError } from '../core/ApiError.js';
 import { toApiError } from '../core/to-api-error.js';
 import type { AuthErrorHandler } from './api-kit-context.js';
 import { waitForScheduledRetry } from './retry-hold.js';
@@ -38,7 +38,7 @@ export async function runAttempt<T>(send: () => Promise<T>, options: AttemptOpti
   try {
     return await send();
   } catch (thrown) {
-    const error = isApiError(thrown) ? thrown : toApiError(thrown);
+    const error = thrown instanceof ApiError ? thrown : toApiError(thrown);
     if (error.kind === 'aborted') throw thrown;
     notify(options.onError, error);
     if (!options.onAuthError || (error.status !== 401 && error.status !== 403)) throw error;
@@ -47,7 +47,7 @@ export async function runAttempt<T>(send: () => Promise<T>, options: AttemptOpti
     try {
       return await send();
     } catch (retried) {
-      const again = isApiError(retried) ? retried : toApiError(retried);
+      const again = retried instanceof ApiError ? retried : toApiError(retried);
       if (again.kind !== 'aborted') notify(options.onError, again);
       throw again.kind === 'aborted' ? retried : again;
     }

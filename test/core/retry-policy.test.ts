@@ -59,6 +59,13 @@ describe('retry: what is retried', () => {
     expect(retry(0, new TypeError('fetch failed'))).toBe(true);
   });
 
+  it('never waits a time that is no time for an object shaped like a rate-limited ApiError', () => {
+    const forged = { name: 'ApiError', kind: 'rate_limited', status: 429, message: 'Slow down', retryable: true, retryAfterMs: 5000 };
+    const { retry, retryDelay } = createRetryPolicy({ random: () => 0 });
+    expect(retry(0, forged)).toBe(true);
+    expect(retryDelay(0, forged)).toBeGreaterThanOrEqual(4000);
+  });
+
   it('honours a Cloudflare retryable: false', () => {
     expect(retry(0, failure({ status: 500, retryable: false }))).toBe(false);
   });

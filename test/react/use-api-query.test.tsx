@@ -2,7 +2,7 @@ import { renderHook } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createApiClient } from '../../src/core/client.js';
-import { isApiError } from '../../src/core/ApiError.js';
+import { ApiError, isApiError } from '../../src/core/ApiError.js';
 import { useApiQuery } from '../../src/react/useApiQuery.js';
 import { useRetryCountdown } from '../../src/react/useRetryCountdown.js';
 import { advance, advanceUntil, API, kitWrapper, useFakeClock, useMockApi } from '../support/kit-wrapper.js';
@@ -209,6 +209,24 @@ describe('useApiQuery', () => {
     expect(result.current.isError).toBe(true);
     expect(isApiError(result.current.error)).toBe(true);
     expect(result.current.error?.kind).toBe('unknown');
+  });
+
+  it('turns an object a queryFn throws that only looks like an ApiError into a real one', async () => {
+    const forged = { name: 'ApiError', kind: 'bogus', status: 404, message: 'No such order' };
+    const { wrapper } = setup();
+    const { result } = renderHook(
+      () =>
+        useApiQuery({
+          queryKey: ['forged'],
+          queryFn: () => {
+            throw forged;
+          },
+        }),
+      { wrapper },
+    );
+    await advance(10);
+    expect(result.current.error).toBeInstanceOf(ApiError);
+    expect(result.current.error).toMatchObject({ kind: 'not_found', message: 'No such order', cause: forged });
   });
 
   it('sends searchParams with the path', async () => {
