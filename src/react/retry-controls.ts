@@ -2,6 +2,7 @@
 import { getScheduledRetry, type ScheduledRetry } from '../core/retry-schedule.js';
 import { useIsFocused, useIsOnline } from './browser-state.js';
 import { retryNowAfter, stopRetryingAfter } from './retry-hold.js';
+import { useDeadlinePassed } from './ticker.js';
 
 /** What the kit's query and mutation hooks add to react-query's result. */
 export interface RetryControls {
@@ -23,8 +24,9 @@ export function useRetryControls(failure: unknown, pausedByQuery: boolean): Retr
   const online = useIsOnline();
   const focused = useIsFocused();
   const scheduledRetry = getScheduledRetry(failure);
-  // A hidden tab holds a retry only once it is due, as react-query's own retries do.
-  const heldByHiddenTab = scheduledRetry !== undefined && !focused && scheduledRetry.at <= Date.now();
+  // A hidden tab holds a retry only once it is due, as react-query's own retries do; re-rendered then.
+  const due = useDeadlinePassed(focused ? undefined : scheduledRetry?.at);
+  const heldByHiddenTab = scheduledRetry !== undefined && !focused && due;
   return {
     retryNow: () => retryNowAfter(failure),
     stopRetrying: () => stopRetryingAfter(failure),

@@ -92,6 +92,8 @@ describe('retries while offline', () => {
 
     await advance(30_000);
     expect(arrivals).toHaveLength(1);
+    // Said without anything else re-rendering the hook once the retry was due.
+    expect(result.current.isRetryPaused).toBe(true);
 
     act(() => focusManager.setFocused(true));
     await advanceUntil(() => result.current.isSuccess);
