@@ -134,9 +134,13 @@ export function createAdmission({ retrySpread = 0.025, longestRetriedWaitMs = 30
     }
   };
 
-  // `refusals` when the request has already arrived.
-  const tryAcquire = (key?: () => string, refusals = arrive(key)): Release | undefined =>
+  const admitAtOnce = (key: (() => string) | undefined): Release | undefined =>
     active < limit && queue.length === 0 && !holding() ? grant(key) : undefined;
+
+  const tryAcquire = (key?: () => string): Release | undefined => {
+    arrive(key);
+    return admitAtOnce(key);
+  };
 
   const enqueue = (waiter: Waiter) => {
     const index = queue.findIndex((other) => precedes(waiter.refusals, other.refusals));
@@ -148,7 +152,7 @@ export function createAdmission({ retrySpread = 0.025, longestRetriedWaitMs = 30
     acquire(signal, key) {
       if (signal?.aborted) return Promise.reject(signal.reason);
       const refusals = arrive(key);
-      const free = tryAcquire(key, refusals);
+      const free = admitAtOnce(key);
       if (free) return Promise.resolve(free);
       return new Promise<Release>((resolve, reject) => {
         const waiter: Waiter = {
