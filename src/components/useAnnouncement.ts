@@ -16,20 +16,34 @@ export const ANNOUNCEMENT_SHOWN_MS = 1000;
 export function useAnnouncement(): [message: string, announce: (text: string) => void] {
   const [message, setMessage] = useState('');
   const timers = useRef<Array<ReturnType<typeof setTimeout>>>([]);
+  // Asked for and not yet in the region: survives an effect's cleanup and re-run (StrictMode).
+  const pending = useRef<string | undefined>(undefined);
   const cancel = useCallback(() => {
     for (const timer of timers.current) clearTimeout(timer);
     timers.current = [];
   }, []);
-  useEffect(() => cancel, [cancel]);
+  const schedule = useCallback(() => {
+    cancel();
+    const text = pending.current;
+    if (text === undefined) return;
+    timers.current = [
+      setTimeout(() => {
+        pending.current = undefined;
+        setMessage(text);
+      }, ANNOUNCE_AFTER_MS),
+      setTimeout(() => setMessage(''), ANNOUNCE_AFTER_MS + ANNOUNCEMENT_SHOWN_MS),
+    ];
+  }, [cancel]);
+  useEffect(() => {
+    schedule();
+    return cancel;
+  }, [schedule, cancel]);
   const announce = useCallback(
     (text: string) => {
-      cancel();
-      timers.current = [
-        setTimeout(() => setMessage(text), ANNOUNCE_AFTER_MS),
-        setTimeout(() => setMessage(''), ANNOUNCE_AFTER_MS + ANNOUNCEMENT_SHOWN_MS),
-      ];
+      pending.current = text;
+      schedule();
     },
-    [cancel],
+    [schedule],
   );
   return [message, announce];
 }

@@ -1,7 +1,7 @@
 import { onlineManager, QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
 import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { Profiler, useState } from 'react';
+import { Profiler, StrictMode, useState } from 'react';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { RetryCountdown } from '../../src/components/RetryCountdown.js';
 import { ANNOUNCE_AFTER_MS, ANNOUNCEMENT_SHOWN_MS } from '../../src/components/useAnnouncement.js';
@@ -158,6 +158,16 @@ describe('RetryCountdown', () => {
     expect(screen.getByRole('status').textContent).toBe('You can try again now');
     advance(ANNOUNCEMENT_SHOWN_MS);
     expect(screen.getByText('You can try again now')).toBeDefined();
+  });
+
+  test('announces the start under StrictMode too, whose effects run twice', () => {
+    render(
+      <StrictMode>
+        <RetryCountdown until={NOW + 12_000} />
+      </StrictMode>,
+    );
+    advance(ANNOUNCE_AFTER_MS);
+    expect(screen.getByRole('status').textContent).toBe('You can try again in 12 s');
   });
 
   test('shows nothing visible when there is nothing to wait for', () => {
