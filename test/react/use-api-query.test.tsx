@@ -193,40 +193,29 @@ describe('useApiQuery', () => {
     expect(result.current.data).toEqual([{ id: 1 }]);
   });
 
-  it('maps anything a custom queryFn throws to an ApiError', async () => {
+  // The query's error, after its queryFn threw `thrown` (not retried: the error is not retryable).
+  async function errorAfterThrowing(thrown: unknown) {
     const { wrapper } = setup();
-    const { result } = renderHook(
-      () =>
-        useApiQuery({
-          queryKey: ['broken'],
-          queryFn: () => {
-            throw 'not an error';
-          },
-        }),
-      { wrapper },
-    );
+    const queryFn = () => {
+      throw thrown;
+    };
+    const { result } = renderHook(() => useApiQuery({ queryKey: ['broken'], queryFn }), { wrapper });
     await advance(10);
     expect(result.current.isError).toBe(true);
-    expect(isApiError(result.current.error)).toBe(true);
-    expect(result.current.error?.kind).toBe('unknown');
+    return result.current.error;
+  }
+
+  it('maps anything a custom queryFn throws to an ApiError', async () => {
+    const error = await errorAfterThrowing('not an error');
+    expect(isApiError(error)).toBe(true);
+    expect(error?.kind).toBe('unknown');
   });
 
   it('turns an object a queryFn throws that only looks like an ApiError into a real one', async () => {
     const forged = { name: 'ApiError', kind: 'bogus', status: 404, message: 'No such order' };
-    const { wrapper } = setup();
-    const { result } = renderHook(
-      () =>
-        useApiQuery({
-          queryKey: ['forged'],
-          queryFn: () => {
-            throw forged;
-          },
-        }),
-      { wrapper },
-    );
-    await advance(10);
-    expect(result.current.error).toBeInstanceOf(ApiError);
-    expect(result.current.error).toMatchObject({ kind: 'not_found', message: 'No such order', cause: forged });
+    const error = await errorAfterThrowing(forged);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ kind: 'not_found', message: 'No such order', cause: forged });
   });
 
   it('sends searchParams with the path', async () => {
