@@ -8,23 +8,13 @@ export function isSecretParam(name: string): boolean {
   return SECRET_PARAM.test(name);
 }
 
-/**
- * A URL fit for display and logs: user info dropped, and the value of every query parameter
- * whose name suggests a secret (`api_key`, `token`, `code`, …) shown as `[redacted]`.
- * Anything that does not parse as a URL loses its query string and fragment instead.
- */
-export function redactUrl(input: string): string {
-  let url: URL;
-  try {
-    url = new URL(input);
-  } catch {
-    return input.replace(/[?#].*$/s, '').replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@]*@/i, '$1');
-  }
-  url.username = '';
-  url.password = '';
-  url.hash = '';
-  if (url.search === '') return url.href;
-  const parts = url.search
+// A path with an optional query and fragment, no scheme and no white space: `/v1/orders?page=2`.
+const RELATIVE_URL = /^[^\s:?#]*(?:\?[^\s#]*)?(?:#\S*)?$/;
+
+// `?a=1&token=[redacted]` from `?a=1&token=abc`: each parameter whose name suggests a secret.
+function redactQuery(search: string): string {
+  if (search === '' || search === '?') return '';
+  const parts = search
     .slice(1)
     .split('&')
     .map((part) => {
@@ -38,7 +28,32 @@ export function redactUrl(input: string): string {
       }
       return isSecretParam(name) && separator !== -1 ? `${rawName}=${REDACTED}` : part;
     });
-  return `${url.origin}${url.pathname}?${parts.join('&')}`;
+  return `?${parts.join('&')}`;
+}
+
+/**
+ * A URL fit for display and logs: user info and fragment dropped, and the value of every query
+ * parameter whose name suggests a secret (`api_key`, `token`, `code`, …) shown as `[redacted]`.
+ * A relative URL (`/v1/orders?token=…`) is redacted the same way and stays relative; anything
+ * else that does not parse as a URL loses its query string and fragment.
+ */
+export function redactUrl(input: string): string {
+  let url: URL;
+  try {
+    url = new URL(input);
+  } catch {
+    if (RELATIVE_URL.test(input)) {
+      const withoutFragment = input.replace(/#.*$/s, '');
+      const query = withoutFragment.indexOf('?');
+      return query === -1 ? withoutFragment : withoutFragment.slice(0, query) + redactQuery(withoutFragment.slice(query));
+    }
+    return input.replace(/[?#].*$/s, '').replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@]*@/i, '$1');
+  }
+  url.username = '';
+  url.password = '';
+  url.hash = '';
+  if (url.search === '') return url.href;
+  return `${url.origin}${url.pathname}${redactQuery(url.search)}`;
 }
 
 /** Replaces every occurrence of the given secrets in `text` with `[redacted]`. */

@@ -42,9 +42,15 @@ describe('redactUrl', () => {
     expect(redactUrl('http://127.0.0.1:8080/health')).toBe('http://127.0.0.1:8080/health');
   });
 
-  it('drops the query string and fragment of something that does not parse as a URL', () => {
-    expect(redactUrl('/v1/orders?token=abc#frag')).toBe('/v1/orders');
+  it('redacts a relative URL the same way, and keeps it relative', () => {
+    expect(redactUrl('/v1/orders?page=2&token=abc#frag')).toBe('/v1/orders?page=2&token=[redacted]');
+    expect(redactUrl('orders?api_key=abc')).toBe('orders?api_key=[redacted]');
+    expect(redactUrl('/v1/orders')).toBe('/v1/orders');
+  });
+
+  it('drops the query string and fragment of something else that does not parse as a URL', () => {
     expect(redactUrl('not a url ?password=x')).toBe('not a url ');
+    expect(redactUrl('http://[bad/x?token=abc')).toBe('http://[bad/x');
   });
 
   it('never shows a secret value anywhere in the result', () => {
