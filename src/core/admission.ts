@@ -1,3 +1,5 @@
+import { DEFAULT_RETRY_POLICY } from './retry-policy.js';
+
 /** Gives back a request's place; `succeeded` grows the pace after a rate limit. */
 export type Release = (succeeded: boolean) => void;
 
@@ -33,12 +35,13 @@ export interface Admission {
 export interface AdmissionOptions {
   /**
    * How much later than the server's time a refused request's retry may come back, as a
-   * fraction of the wait: the retry policy's `serverWaitSpread`. @default 0.025
+   * fraction of the wait: the retry policy's `serverWaitSpread`. @default `DEFAULT_RETRY_POLICY.serverWaitSpread` (0.025)
    */
   retrySpread?: number;
   /**
    * The longest server-given wait that is retried automatically (the retry policy's
-   * `maxServerWaitMs`): after a longer one nobody is held for the refused request. @default 300000
+   * `maxServerWaitMs`): after a longer one nobody is held for the refused request.
+   * @default `DEFAULT_RETRY_POLICY.maxServerWaitMs` (300000)
    */
   longestRetriedWaitMs?: number;
 }
@@ -75,7 +78,10 @@ function precedes(a: Refusals, b: Refusals): boolean {
 }
 
 /** Creates an {@link Admission}. */
-export function createAdmission({ retrySpread = 0.025, longestRetriedWaitMs = 300_000 }: AdmissionOptions = {}): Admission {
+export function createAdmission({
+  retrySpread = DEFAULT_RETRY_POLICY.serverWaitSpread,
+  longestRetriedWaitMs = DEFAULT_RETRY_POLICY.maxServerWaitMs,
+}: AdmissionOptions = {}): Admission {
   let limit = Number.POSITIVE_INFINITY;
   let active = 0;
   // Until then a success does not grow the limit.

@@ -1,6 +1,8 @@
 'use client';
 import { focusManager, onlineManager } from '@tanstack/react-query';
 import { useSyncExternalStore } from 'react';
+import type { ScheduledRetry } from '../core/retry-schedule.js';
+import { useDeadlinePassed } from './ticker.js';
 
 const subscribeOnline = (listener: () => void) => onlineManager.subscribe(listener);
 const readOnline = () => onlineManager.isOnline();
@@ -16,4 +18,15 @@ export function useIsOnline(): boolean {
 /** @internal Whether react-query thinks the tab is visible; re-renders when that changes. */
 export function useIsFocused(): boolean {
   return useSyncExternalStore(subscribeFocus, readFocus, onServer);
+}
+
+/**
+ * @internal Whether react-query holds the `scheduled` retry: the browser is offline, or the tab
+ * is hidden once the retry is due (as react-query's own retries wait); re-renders when that changes.
+ */
+export function useRetryHeldByBrowser(scheduled: ScheduledRetry | undefined): boolean {
+  const online = useIsOnline();
+  const focused = useIsFocused();
+  const due = useDeadlinePassed(focused ? undefined : scheduled?.at);
+  return scheduled !== undefined && (!online || (!focused && due));
 }

@@ -1,8 +1,7 @@
 'use client';
 import { getScheduledRetry, type ScheduledRetry } from '../core/retry-schedule.js';
-import { useIsFocused, useIsOnline } from './browser-state.js';
+import { useRetryHeldByBrowser } from './browser-state.js';
 import { retryNowAfter, stopRetryingAfter } from './retry-hold.js';
-import { useDeadlinePassed } from './ticker.js';
 
 /** What the kit's query and mutation hooks add to react-query's result. */
 export interface RetryControls {
@@ -21,16 +20,12 @@ export interface RetryControls {
 
 /** @internal The shared part of `useApiQuery` and `useApiMutation`'s results. */
 export function useRetryControls(failure: unknown, pausedByQuery: boolean): RetryControls {
-  const online = useIsOnline();
-  const focused = useIsFocused();
   const scheduledRetry = getScheduledRetry(failure);
-  // A hidden tab holds a retry only once it is due, as react-query's own retries do; re-rendered then.
-  const due = useDeadlinePassed(focused ? undefined : scheduledRetry?.at);
-  const heldByHiddenTab = scheduledRetry !== undefined && !focused && due;
+  const heldByBrowser = useRetryHeldByBrowser(scheduledRetry);
   return {
     retryNow: () => retryNowAfter(failure),
     stopRetrying: () => stopRetryingAfter(failure),
     scheduledRetry,
-    isRetryPaused: pausedByQuery || (scheduledRetry !== undefined && !online) || heldByHiddenTab,
+    isRetryPaused: pausedByQuery || heldByBrowser,
   };
 }

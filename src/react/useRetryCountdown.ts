@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { isApiError, type ApiError } from '../core/ApiError.js';
 import { getScheduledRetry, isFinal, type ScheduledRetry } from '../core/retry-schedule.js';
-import { useIsFocused, useIsOnline } from './browser-state.js';
+import { useRetryHeldByBrowser } from './browser-state.js';
 import { useWholeSecondsLeft } from './ticker.js';
 
 /**
@@ -140,11 +140,9 @@ export function useRetryCountdown(target: RetryCountdownTarget): RetryCountdownS
 /** @internal {@link useRetryCountdown} for a wait already read with {@link useRetryWait}. */
 export function useCountdownOfWait(wait: ResolvedTarget): RetryCountdownState {
   const { deadline, start, scheduled, heldByResult } = wait;
-  const online = useIsOnline();
-  const focused = useIsFocused();
+  const heldByBrowser = useRetryHeldByBrowser(scheduled);
   const seconds = useWholeSecondsLeft(deadline);
-  // A hidden tab holds a retry only once it is due, as react-query's own retries do.
-  const paused = heldByResult || (scheduled !== undefined && (!online || (!focused && seconds === 0)));
+  const paused = heldByResult || heldByBrowser;
   if (deadline === undefined) return { remainingMs: 0, seconds: 0, active: paused, paused, progress: 0 };
 
   const now = Date.now();

@@ -54,17 +54,23 @@ describe('createAdmission', () => {
     return atOnce;
   }
 
+  // One at a time until `strictEnd` (a success just before it does not grow the pace), then two.
+  async function expectOneAtATimeUntil(admission: Admission, strictEnd: number): Promise<void> {
+    vi.setSystemTime(strictEnd - 1);
+    (await admission.acquire())(true);
+    expect(await admittedAtOnce(admission, 4)).toBe(1);
+    vi.setSystemTime(strictEnd);
+    (await admission.acquire())(true);
+    expect(await admittedAtOnce(admission, 4)).toBe(2);
+  }
+
   it('keeps to one at a time through the wait and as long again after it, then grows', async () => {
     vi.useFakeTimers({ toFake: ['Date'], now: 0 });
     const admission = createAdmission();
     admission.restart(1000);
     vi.setSystemTime(1999);
     (await admission.acquire())(true);
-    (await admission.acquire())(true);
-    expect(await admittedAtOnce(admission, 4)).toBe(1);
-    vi.setSystemTime(2000);
-    (await admission.acquire())(true);
-    expect(await admittedAtOnce(admission, 4)).toBe(2);
+    await expectOneAtATimeUntil(admission, 2000);
     // A second refusal starts a new strict period from its own time.
     admission.restart(500);
     vi.setSystemTime(2999);
@@ -76,12 +82,7 @@ describe('createAdmission', () => {
     vi.useFakeTimers({ toFake: ['Date'], now: 0 });
     const admission = createAdmission();
     admission.restart(300_000);
-    vi.setSystemTime(359_999);
-    (await admission.acquire())(true);
-    expect(await admittedAtOnce(admission, 4)).toBe(1);
-    vi.setSystemTime(360_000);
-    (await admission.acquire())(true);
-    expect(await admittedAtOnce(admission, 4)).toBe(2);
+    await expectOneAtATimeUntil(admission, 360_000);
   });
 
   // Queues `keys` behind a held place, lets them through one at a time and says in which order they went.
