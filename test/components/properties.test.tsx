@@ -6,6 +6,7 @@ import { RetryCountdown } from '../../src/components/RetryCountdown.js';
 import { ApiError } from '../../src/core/ApiError.js';
 import { useFakeClockPerTest } from './fake-clock.js';
 import { preloadDetailsModule } from './details-module.js';
+import { lookAlikes } from '../support/look-alikes.js';
 
 beforeAll(preloadDetailsModule);
 
@@ -61,6 +62,30 @@ describe('components with arbitrary errors', () => {
         if (container.firstElementChild) expect(container.querySelector('details'), 'the details are shown').not.toBeNull();
         for (const tag of tagNames(container)) expect(BANNER_TAGS.has(tag), `unexpected <${tag}>`).toBe(true);
         expect(container.querySelector('script, img, svg, b, i, iframe')).toBeNull();
+        cleanup();
+      }),
+      { numRuns: RUNS },
+    );
+    expect(runs).toBe(RUNS);
+  });
+
+  it('ApiErrorBanner never throws on look-alikes of an ApiError, and promises no retry for them', () => {
+    let runs = 0;
+    fc.assert(
+      fc.property(lookAlikes, (error) => {
+        runs += 1;
+        render(
+          <ApiErrorBanner
+            error={error}
+            onRetry={() => undefined}
+            onRetryNow={() => undefined}
+            onStopRetrying={() => undefined}
+            onDismiss={() => undefined}
+            showDetails
+          />,
+        );
+        expect(screen.queryAllByRole('alert').length).toBeLessThanOrEqual(1);
+        expect(screen.queryByRole('button', { name: 'Retry now' })).toBeNull();
         cleanup();
       }),
       { numRuns: RUNS },
