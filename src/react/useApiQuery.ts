@@ -8,6 +8,7 @@ import { decidedRetry } from './decided-retry.js';
 import { holdInAttempt } from './hold-delay.js';
 import { useRetryControls, type RetryControls } from './retry-controls.js';
 import { runAttempt } from './run-attempt.js';
+import { withFields } from './with-fields.js';
 
 /** react-query's query context, with `client` the kit's ky instance and `queryClient` react-query's. */
 export type ApiQueryFunctionContext<TQueryKey extends QueryKey = QueryKey> = Omit<QueryFunctionContext<TQueryKey>, 'client'> & {
@@ -70,5 +71,5 @@ export function useApiQuery<TQueryFnData = unknown, TData = TQueryFnData, TQuery
     controls.stopRetrying();
     endHeldQuery(queryClient.getQueryCache().find({ queryKey: queryOptions.queryKey, exact: true }), failure);
   };
-  return Object.assign(result, controls, { stopRetrying });
+  return withFields(result, { ...controls, stopRetrying });
 }
