@@ -57,11 +57,13 @@ export function useApiQuery<TQueryFnData = unknown, TData = TQueryFnData, TQuery
     queryFn: (context) => {
       const previousFailure = context.client.getQueryCache().find({ queryKey: context.queryKey, exact: true })?.state.fetchFailureReason;
       const send = async (): Promise<TQueryFnData> => {
-        if (queryFn) return queryFn({ ...context, client: kit.client, queryClient: context.client });
+        // Getters onto react-query's context: reading `signal` tells react-query that the query
+        // can be cancelled (and reverted) on unmount, so only a queryFn that reads it does.
+        if (queryFn) return queryFn(withFields(context, { client: kit.client, queryClient: context.client }) as ApiQueryFunctionContext<TQueryKey>);
         if (path === undefined) throw new TypeError('useApiQuery needs a `path` or a `queryFn`.');
         return kit.client.get(path, { searchParams, signal: context.signal }).json<TQueryFnData>();
       };
-      return runAttempt(send, { previousFailure, signal: context.signal, onAuthError: kit.onAuthError, onError: kit.onError });
+      return runAttempt(send, { previousFailure, signal: () => context.signal, onAuthError: kit.onAuthError, onError: kit.onError });
     },
   });
   const queryClient = useQueryClient();

@@ -1,9 +1,10 @@
 /**
- * @internal A new object with `result`'s properties and `fields`: react-query's result is never
- * written to (it may be the observer's own). Each of `result`'s properties is a getter that reads
- * it from `result` when asked, so react-query's tracked result still sees which properties a
- * component reads and re-renders it only when one of those changes; spreading the copy reads
- * them all, as spreading react-query's own result does.
+ * @internal A new object with `result`'s properties and `fields`: react-query's object (a query
+ * result, which may be the observer's own, or a query function's context) is never written to.
+ * Each of its properties is a getter that reads it when asked, so react-query still sees what is
+ * read: a tracked result re-renders only for the properties a component reads, and a context's
+ * `signal` counts as consumed only when the query function reads it. Spreading the copy reads
+ * every property, as spreading react-query's own object does.
  */
 export function withFields<TResult extends object, TFields extends object>(result: TResult, fields: TFields): TResult & TFields {
   const copy = {} as TResult & TFields;
