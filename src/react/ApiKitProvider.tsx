@@ -1,10 +1,10 @@
 'use client';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClient, QueryClientProvider, type DefaultOptions } from '@tanstack/react-query';
 import type { KyInstance } from 'ky';
-import { useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, type ReactNode } from 'react';
 import type { ApiError } from '../core/ApiError.js';
 import type { PartialMessages } from '../core/messages.js';
-import { apiQueryDefaults, createRetryPolicy, type RetryPolicyOptions } from '../core/retry-policy.js';
+import { createRetryPolicy, type RetryPolicy, type RetryPolicyOptions } from '../core/retry-policy.js';
 import { ApiKitContext, type ApiKitContextValue, type AuthErrorHandler } from './api-kit-context.js';
 import { MessagesProvider } from './messages-context.js';
 
@@ -19,7 +19,10 @@ export interface ApiKitProviderProps {
   queryClient?: QueryClient;
   /** Texts for the components below (partial, deep-merged over `defaultMessages`). */
   messages?: PartialMessages;
-  /** Retry policy settings for the kit's hooks (and a `QueryClient` the provider makes). */
+  /**
+   * Retry policy settings for the kit's hooks (and a `QueryClient` the provider makes). A new
+   * value of any setting, `random` and `now` included (by identity), takes effect at once.
+   */
   retry?: RetryPolicyOptions;
   /**
    * Called for a 401 or a 403 from the kit's hooks, once per failed request. Resolve `true`
@@ -46,16 +49,35 @@ export interface ApiKitProviderProps {
  * ```
  */
 export function ApiKitProvider({ client, queryClient, messages, retry, onAuthError, onError, children }: ApiKitProviderProps) {
-  const [ownQueryClient] = useState(() => (queryClient ? undefined : new QueryClient({ defaultOptions: apiQueryDefaults(retry) })));
-  const retryKey = JSON.stringify(retry ?? {});
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- the policy changes with its settings' values, not their identity
-  const policy = useMemo(() => createRetryPolicy(retry), [retryKey]);
+  const policy = useRetryPolicyOf(retry);
+  const own = useRef<{ queryClient: QueryClient; policy: RetryPolicy } | null>(null);
+  // Made when first needed (also when a `queryClient` prop is taken away after mount), and kept.
+  if (!queryClient && own.current === null) own.current = { queryClient: new QueryClient({ defaultOptions: queryDefaultsOf(policy) }), policy };
+  useEffect(() => {
+    // The provider's own QueryClient follows new retry settings; one it was given is never changed.
+    if (own.current === null || own.current.policy === policy) return;
+    own.current.policy = policy;
+    own.current.queryClient.setDefaultOptions(queryDefaultsOf(policy));
+  }, [policy]);
   const value = useMemo<ApiKitContextValue>(() => ({ client, policy, onAuthError, onError }), [client, policy, onAuthError, onError]);
   return (
-    <QueryClientProvider client={queryClient ?? ownQueryClient!}>
+    <QueryClientProvider client={queryClient ?? own.current!.queryClient}>
       <ApiKitContext.Provider value={value}>
         <MessagesProvider messages={messages}>{children}</MessagesProvider>
       </ApiKitContext.Provider>
     </QueryClientProvider>
   );
+}
+
+/** The retry policy of these settings, made anew when a value changes (functions by identity). */
+function useRetryPolicyOf(retry: RetryPolicyOptions | undefined): RetryPolicy {
+  const { maxRetries, baseDelayMs, maxDelayMs, maxServerWaitMs, serverWaitSpread, random, now } = retry ?? {};
+  return useMemo(
+    () => createRetryPolicy({ maxRetries, baseDelayMs, maxDelayMs, maxServerWaitMs, serverWaitSpread, random, now }),
+    [maxRetries, baseDelayMs, maxDelayMs, maxServerWaitMs, serverWaitSpread, random, now],
+  );
+}
+
+function queryDefaultsOf({ retry, retryDelay }: RetryPolicy): DefaultOptions {
+  return { queries: { retry, retryDelay }, mutations: { retry, retryDelay } };
 }

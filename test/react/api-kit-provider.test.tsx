@@ -105,6 +105,56 @@ describe('ApiKitProvider', () => {
   });
 });
 
+describe('ApiKitProvider after mount', () => {
+  function Probe({ name }: { name: string }) {
+    const query = useApiQuery({ queryKey: [name], path: 'flaky' });
+    const failure = query.failureReason;
+    const wait = query.scheduledRetry && failure ? query.scheduledRetry.at - failure.receivedAt : undefined;
+    return <p>{query.isSuccess ? 'loaded' : wait === undefined ? 'waiting' : `retry in ${wait} ms`}</p>;
+  }
+
+  beforeEach(() => {
+    server.use(http.get(`${API}/flaky`, () => HttpResponse.json({ status: 500, error: 'Boom', support_id: 'sup-500' }, { status: 500 })));
+  });
+
+  it('uses new random and now functions of its retry settings', async () => {
+    const api = client();
+    const queryClient = new QueryClient();
+    const { rerender } = render(
+      <ApiKitProvider client={api} queryClient={queryClient} retry={{ random: () => 0 }}>
+        <Probe name="first" />
+      </ApiKitProvider>,
+    );
+    await advanceUntil(() => screen.queryByText(/retry in/) !== null);
+    // random() = 0 draws the bottom of [d/2, d] for the first retry: 500 ms.
+    expect(screen.getByText('retry in 500 ms')).toBeDefined();
+    rerender(
+      <ApiKitProvider client={api} queryClient={queryClient} retry={{ random: () => 1 }}>
+        <Probe name="second" />
+      </ApiKitProvider>,
+    );
+    await advanceUntil(() => screen.queryByText(/retry in/) !== null);
+    expect(screen.getByText('retry in 1000 ms')).toBeDefined();
+  });
+
+  it('makes a QueryClient of its own when the one it was given is taken away', async () => {
+    server.use(http.get(`${API}/flaky`, () => HttpResponse.json({ ok: true })));
+    const api = client();
+    const { rerender } = render(
+      <ApiKitProvider client={api} queryClient={new QueryClient()}>
+        <Probe name="given" />
+      </ApiKitProvider>,
+    );
+    await advanceUntil(() => screen.queryByText('loaded') !== null);
+    rerender(
+      <ApiKitProvider client={api}>
+        <Probe name="own" />
+      </ApiKitProvider>,
+    );
+    await advanceUntil(() => screen.queryByText('loaded') !== null);
+  });
+});
+
 describe('apiQueryDefaults on an existing QueryClient', () => {
   it('makes plain useQuery honour Retry-After and record when the retry is due', async () => {
     const api = client();
