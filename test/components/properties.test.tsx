@@ -19,7 +19,8 @@ useFakeClockPerTest(NOW);
 // run below, so the server text it shows (URL, Ray ID) is checked too.
 beforeAll(async () => {
   render(<ApiErrorBanner error={new ApiError({ status: 500, receivedAt: NOW })} showDetails />);
-  await screen.findByRole('group', { name: 'Details' });
+  // The module loads in real time: give a loaded machine room.
+  await screen.findByRole('group', { name: 'Details' }, { timeout: 10_000 });
   cleanup();
 });
 
