@@ -17,6 +17,7 @@ export {
   formatErrorReport,
   getRateLimitGate,
   getRetryBudget,
+  getRetryPolicyOptions,
   getScheduledRetry,
   isAbortError,
   isApiError,

@@ -3,6 +3,7 @@ import { QueryClient, QueryClientProvider, type DefaultOptions } from '@tanstack
 import type { KyInstance } from 'ky';
 import { useEffect, useMemo, useRef, type ReactNode } from 'react';
 import type { ApiError } from '../core/ApiError.js';
+import { getRetryPolicyOptions } from '../core/guarded-instance.js';
 import type { PartialMessages } from '../core/messages.js';
 import { createRetryPolicy, type RetryPolicy, type RetryPolicyOptions } from '../core/retry-policy.js';
 import { ApiKitContext, type ApiKitContextValue, type AuthErrorHandler } from './api-kit-context.js';
@@ -20,8 +21,9 @@ export interface ApiKitProviderProps {
   /** Texts for the components below (partial, deep-merged over `defaultMessages`). */
   messages?: PartialMessages;
   /**
-   * Retry policy settings for the kit's hooks (and a `QueryClient` the provider makes). A new
-   * value of any setting, `random` and `now` included (by identity), takes effect at once.
+   * Retry policy settings for the kit's hooks (and a `QueryClient` the provider makes), each
+   * overriding the client's own (`createApiClient({ retryPolicy })`), which apply otherwise. A
+   * new value of any setting, `random` and `now` included (by identity), takes effect at once.
    */
   retry?: RetryPolicyOptions;
   /**
@@ -49,7 +51,8 @@ export interface ApiKitProviderProps {
  * ```
  */
 export function ApiKitProvider({ client, queryClient, messages, retry, onAuthError, onError, children }: ApiKitProviderProps) {
-  const policy = useRetryPolicyOf(retry);
+  // The client's settings, each overridden by one the provider was given.
+  const policy = useRetryPolicyOf({ ...getRetryPolicyOptions(client), ...stripUndefined(retry) });
   const own = useRef<{ queryClient: QueryClient; policy: RetryPolicy } | null>(null);
   // Made when first needed (also when a `queryClient` prop is taken away after mount), and kept.
   if (!queryClient && own.current === null) own.current = { queryClient: new QueryClient({ defaultOptions: queryDefaultsOf(policy) }), policy };
@@ -76,6 +79,10 @@ function useRetryPolicyOf(retry: RetryPolicyOptions | undefined): RetryPolicy {
     () => createRetryPolicy({ maxRetries, baseDelayMs, maxDelayMs, maxServerWaitMs, serverWaitSpread, random, now }),
     [maxRetries, baseDelayMs, maxDelayMs, maxServerWaitMs, serverWaitSpread, random, now],
   );
+}
+
+function stripUndefined(options: RetryPolicyOptions | undefined): RetryPolicyOptions {
+  return Object.fromEntries(Object.entries(options ?? {}).filter(([, value]) => value !== undefined));
 }
 
 function queryDefaultsOf({ retry, retryDelay }: RetryPolicy): DefaultOptions {

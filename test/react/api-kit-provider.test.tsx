@@ -1,6 +1,7 @@
 import { QueryClient, useQuery } from '@tanstack/react-query';
 import { render, renderHook, screen } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
+import type { ReactNode } from 'react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createApiClient } from '../../src/core/client.js';
 import { apiQueryDefaults } from '../../src/core/retry-policy.js';
@@ -152,6 +153,52 @@ describe('ApiKitProvider after mount', () => {
       </ApiKitProvider>,
     );
     await advanceUntil(() => screen.queryByText('loaded') !== null);
+  });
+});
+
+describe('one retry configuration, carried by the client', () => {
+  let flakyArrivals = 0;
+  beforeEach(() => {
+    flakyArrivals = 0;
+    server.use(
+      http.get(`${API}/flaky`, () => {
+        flakyArrivals += 1;
+        return HttpResponse.json({ status: 500, error: 'Boom', support_id: 'sup-500' }, { status: 500 });
+      }),
+    );
+  });
+
+  it("is what the provider's hooks and its own QueryClient use when the provider is given none", async () => {
+    const api = createApiClient({ prefix: API, retryPolicy: { maxRetries: 1, random: () => 0 } });
+    const wrapper = ({ children }: { children: ReactNode }) => <ApiKitProvider client={api}>{children}</ApiKitProvider>;
+    const kit = renderHook(() => useApiQuery({ queryKey: ['kit'], path: 'flaky' }), { wrapper });
+    await advanceUntil(() => kit.result.current.failureCount === 1);
+    expect(kit.result.current.scheduledRetry).toMatchObject({ attempt: 2, maxAttempts: 2 });
+    expect(kit.result.current.scheduledRetry!.at - kit.result.current.failureReason!.receivedAt).toBe(500);
+    await advanceUntil(() => kit.result.current.isError);
+    await advance(60_000);
+    expect(flakyArrivals).toBe(2);
+
+    flakyArrivals = 0;
+    const plain = renderHook(() => useQuery({ queryKey: ['plain'], queryFn: () => api.get('flaky').json() }), { wrapper });
+    await advanceUntil(() => plain.result.current.isError);
+    await advance(60_000);
+    expect(flakyArrivals).toBe(2);
+  });
+
+  it("gives way, setting by setting, to the provider's retry prop", async () => {
+    const api = createApiClient({ prefix: API, retryPolicy: { maxRetries: 1, random: () => 0 } });
+    const wrapper = ({ children }: { children: ReactNode }) => (
+      <ApiKitProvider client={api} retry={{ maxRetries: 2 }}>
+        {children}
+      </ApiKitProvider>
+    );
+    const { result } = renderHook(() => useApiQuery({ queryKey: ['kit'], path: 'flaky' }), { wrapper });
+    await advanceUntil(() => result.current.failureCount === 1);
+    expect(result.current.scheduledRetry).toMatchObject({ attempt: 2, maxAttempts: 3 });
+    expect(result.current.scheduledRetry!.at - result.current.failureReason!.receivedAt).toBe(500);
+    await advanceUntil(() => result.current.isError);
+    expect(flakyArrivals).toBe(3);
   });
 });
 
