@@ -1,5 +1,5 @@
 'use client';
-import { useId, useMemo, useState, type ButtonHTMLAttributes, type HTMLAttributes } from 'react';
+import { useId, useMemo, useState, type HTMLAttributes } from 'react';
 import type { ApiError } from '../core/ApiError.js';
 import { KIND_DESCRIPTIONS } from '../core/kinds.js';
 import type { Messages, PartialMessages } from '../core/messages.js';
@@ -8,6 +8,8 @@ import { useMessages } from '../react/messages-context.js';
 import { useDeadlinePassed } from '../react/ticker.js';
 import { useIsOnline } from '../react/browser-state.js';
 import { useRetryWait } from '../react/useRetryCountdown.js';
+import { API_ERROR_BANNER_CLASS_NAMES, copyStatusProps, type BannerCopyTarget } from './banner-parts.js';
+import { buttonProps, joinClassNames, type ButtonProps } from './button-props.js';
 import { detailsShownByDefault } from './show-details.js';
 import type { PoliteAnnouncerProps } from './PoliteAnnouncer.js';
 import { toShownError } from './shown-error.js';
@@ -41,36 +43,8 @@ export interface ApiErrorBannerProps {
   className?: string;
 }
 
-/** What the banner can copy. */
-export type BannerCopyTarget = 'supportId' | 'details' | 'curl';
-
-/** Class names of the banner's parts, for styling. */
-export const API_ERROR_BANNER_CLASS_NAMES = {
-  root: 'aek-banner',
-  alert: 'aek-banner__alert',
-  title: 'aek-banner__title',
-  description: 'aek-banner__description',
-  ids: 'aek-banner__ids',
-  id: 'aek-banner__id',
-  label: 'aek-banner__label',
-  value: 'aek-banner__value',
-  code: 'aek-banner__code',
-  copyStatus: 'aek-banner__copy-status',
-  validity: 'aek-banner__validity',
-  actions: 'aek-banner__actions',
-  button: 'aek-banner__button',
-  primaryButton: 'aek-banner__button aek-banner__button--primary',
-  countdown: 'aek-banner__countdown',
-  details: 'aek-banner__details',
-  summary: 'aek-banner__summary',
-  facts: 'aek-banner__facts',
-  copyFallback: 'aek-banner__copy-fallback',
-} as const;
-
 // Statuses where trying the same request again cannot help, whatever `retryable` says.
 const NEVER_RETRIED = new Set([400, 401, 403, 404, 406]);
-
-type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & { type: 'button'; children: string };
 
 /** What {@link useApiErrorBanner} returns when there is an error to show. */
 export interface ApiErrorBannerParts {
@@ -122,10 +96,6 @@ export interface ApiErrorBannerParts {
    * banner that never shows details need not load it.
    */
   getDetailsProps: () => ApiErrorDetailsProps;
-}
-
-function joinClassNames(...names: Array<string | undefined>): string {
-  return names.filter(Boolean).join(' ');
 }
 
 /**
@@ -182,12 +152,8 @@ export function useApiErrorBanner(props: ApiErrorBannerProps): ApiErrorBannerPar
 
   // While the details show the text of a failed copy, that text is the one to select.
   const detailsFallbackShown = copyStatus === 'failed' && (copyTarget === 'details' || copyTarget === 'curl');
-  const button = (children: string, onClick: (() => void) | undefined, primary = false): ButtonProps => ({
-    type: 'button',
-    className: primary ? API_ERROR_BANNER_CLASS_NAMES.primaryButton : API_ERROR_BANNER_CLASS_NAMES.button,
-    onClick,
-    children,
-  });
+  const button = (children: string, onClick: (() => void) | undefined): ButtonProps =>
+    buttonProps(children, API_ERROR_BANNER_CLASS_NAMES.button, onClick);
 
   return {
     error,
@@ -221,14 +187,13 @@ export function useApiErrorBanner(props: ApiErrorBannerProps): ApiErrorBannerPar
       ref: detailsFallbackShown ? undefined : fallbackRef,
     }),
     getCopySupportIdProps: () => button(messages.copySupportId, () => void copy('supportId', error.supportId ?? '')),
-    getCopyStatusProps: (targets) => {
-      const mine = copyTarget !== undefined && targets.includes(copyTarget);
-      const message = !mine ? '' : copyStatus === 'copied' ? messages.copied : copyStatus === 'failed' ? messages.copyFallbackHint : '';
-      return { message, className: API_ERROR_BANNER_CLASS_NAMES.copyStatus };
-    },
+    getCopyStatusProps: (targets) => copyStatusProps(messages, copyStatus, copyTarget !== undefined && targets.includes(copyTarget)),
     getValidityProps: () => ({ className: API_ERROR_BANNER_CLASS_NAMES.validity }),
     // Only the server's own wait holds the person back; a backoff the kit chose can be cut short.
-    getTryAgainProps: () => ({ ...button(messages.tryAgain, retry, true), disabled: waiting && error.retryAfterMs !== undefined }),
+    getTryAgainProps: () => ({
+      ...buttonProps(messages.tryAgain, API_ERROR_BANNER_CLASS_NAMES.primaryButton, retry),
+      disabled: waiting && error.retryAfterMs !== undefined,
+    }),
     getCountdownProps: () => ({ error, messages: props.messages, className: API_ERROR_BANNER_CLASS_NAMES.countdown }),
     getRetryNowProps: () => button(messages.retryNow, onRetryNow),
     getStopRetryingProps: () => button(messages.stopRetrying, onStopRetrying),

@@ -1,5 +1,5 @@
 'use client';
-import { useEffect, useId, useRef, type ButtonHTMLAttributes, type HTMLAttributes, type ProgressHTMLAttributes } from 'react';
+import { useEffect, useId, useRef, type HTMLAttributes, type ProgressHTMLAttributes } from 'react';
 import type { Messages, PartialMessages } from '../core/messages.js';
 import { useMessages } from '../react/messages-context.js';
 import {
@@ -9,6 +9,7 @@ import {
   type RetryCountdownTarget,
   type RetryingResult,
 } from '../react/useRetryCountdown.js';
+import { buttonProps, joinClassNames, type ButtonProps } from './button-props.js';
 import type { PoliteAnnouncerProps } from './PoliteAnnouncer.js';
 import { useAnnouncement } from './useAnnouncement.js';
 
@@ -56,7 +57,7 @@ export interface RetryCountdownParts extends RetryCountdownState {
   getRootProps: () => HTMLAttributes<HTMLDivElement> & { 'data-state': string };
   getTextProps: () => HTMLAttributes<HTMLSpanElement>;
   getProgressProps: () => ProgressHTMLAttributes<HTMLProgressElement>;
-  getRetryNowProps: () => ButtonHTMLAttributes<HTMLButtonElement> & { type: 'button'; children: string };
+  getRetryNowProps: () => ButtonProps;
   /** Props of the polite live region: it changes twice per wait (start and end), never every second. */
   getAnnouncerProps: () => PoliteAnnouncerProps;
 }
@@ -65,10 +66,6 @@ function targetOf({ until, result, error }: RetryCountdownProps): RetryCountdown
   if (until !== undefined && until !== null) return until;
   if (result) return result;
   return error === undefined || error === null ? null : { error };
-}
-
-function joinClassNames(...names: Array<string | undefined>): string {
-  return names.filter(Boolean).join(' ');
 }
 
 /**
@@ -141,12 +138,7 @@ export function useRetryCountdownProps(props: RetryCountdownProps): RetryCountdo
       max: 1,
       value: countdown.progress,
     }),
-    getRetryNowProps: () => ({
-      type: 'button',
-      className: RETRY_COUNTDOWN_CLASS_NAMES.retryNow,
-      onClick: () => props.onRetryNow?.(),
-      children: messages.retryNow,
-    }),
+    getRetryNowProps: () => buttonProps(messages.retryNow, RETRY_COUNTDOWN_CLASS_NAMES.retryNow, () => props.onRetryNow?.()),
     getAnnouncerProps: () => ({ message: announcement, visuallyHidden: true, className: RETRY_COUNTDOWN_CLASS_NAMES.announcer }),
   };
 }
