@@ -46,7 +46,7 @@ async function expectGerman(): Promise<void> {
 }
 
 describe('messages', () => {
-  test('has the English texts of the contract', () => {
+  test('has the English texts the accessible names rely on', () => {
     expect(defaultMessages.retryingIn(12)).toBe('Retrying in 12 s');
     expect(defaultMessages.canRetryIn(12)).toBe('You can try again in 12 s');
     expect(defaultMessages.copySupportId).toBe('Copy support ID');
