@@ -6,9 +6,9 @@ import { ApiError } from '../../src/core/ApiError.js';
 import { formatCurl } from '../../src/core/format-curl.js';
 import { formatErrorReport } from '../../src/core/format-report.js';
 import { defaultMessages } from '../../src/core/messages.js';
-import { expectNoAxeViolations } from './axe.js';
-import { useFakeClockPerTest } from './fake-clock.js';
-import { preloadDetailsModule } from './details-module.js';
+import { expectNoAxeViolations } from '../support/axe.js';
+import { useFakeClockPerTest } from '../support/fake-clock.js';
+import { preloadDetailsModule } from '../support/details-module.js';
 
 beforeAll(preloadDetailsModule);
 

@@ -6,10 +6,10 @@ import { ApiError } from '../../src/core/ApiError.js';
 import { API_ERROR_KINDS, KIND_DESCRIPTIONS } from '../../src/core/kinds.js';
 import { defaultMessages, mergeMessages, type PartialMessages } from '../../src/core/messages.js';
 import { MessagesProvider } from '../../src/react/messages-context.js';
-import { expectNoAxeViolations } from './axe.js';
-import { advance, useFakeClockPerTest } from './fake-clock.js';
+import { expectNoAxeViolations } from '../support/axe.js';
+import { advance, useFakeClockPerTest } from '../support/fake-clock.js';
 import { ANNOUNCE_AFTER_MS } from '../../src/components/useAnnouncement.js';
-import { preloadDetailsModule } from './details-module.js';
+import { preloadDetailsModule } from '../support/details-module.js';
 
 beforeAll(preloadDetailsModule);
 

@@ -9,9 +9,9 @@ import { API_ERROR_KINDS, isRetryableKind, type ApiErrorKind } from '../../src/c
 import { defaultMessages } from '../../src/core/messages.js';
 import { createRetryPolicy } from '../../src/core/retry-policy.js';
 import { toApiError } from '../../src/core/to-api-error.js';
-import { expectNoAxeViolations } from './axe.js';
-import { advance, useFakeClockPerTest } from './fake-clock.js';
-import { preloadDetailsModule } from './details-module.js';
+import { expectNoAxeViolations } from '../support/axe.js';
+import { advance, useFakeClockPerTest } from '../support/fake-clock.js';
+import { preloadDetailsModule } from '../support/details-module.js';
 
 beforeAll(preloadDetailsModule);
 

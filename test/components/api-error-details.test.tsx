@@ -8,9 +8,9 @@ import { defaultMessages } from '../../src/core/messages.js';
 import { formatCurl } from '../../src/core/format-curl.js';
 import { formatErrorReport } from '../../src/core/format-report.js';
 import { toApiError } from '../../src/core/to-api-error.js';
-import { expectNoAxeViolations } from './axe.js';
-import { findDetailsInRealTime, preloadDetailsModule } from './details-module.js';
-import { useFakeClockPerTest } from './fake-clock.js';
+import { expectNoAxeViolations } from '../support/axe.js';
+import { findDetailsInRealTime, preloadDetailsModule } from '../support/details-module.js';
+import { useFakeClockPerTest } from '../support/fake-clock.js';
 
 const NOW = Date.UTC(2026, 2, 2, 10, 15, 30);
 const DETAILS_MODULE = '../../src/components/ApiErrorDetails.js';
