@@ -1,11 +1,6 @@
 import { render, screen, within } from '@testing-library/react';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { ApiErrorBanner } from '../../src/components/ApiErrorBanner.js';
-import { RetryCountdown } from '../../src/components/RetryCountdown.js';
-import { ApiError } from '../../src/core/ApiError.js';
-import { API_ERROR_KINDS, KIND_DESCRIPTIONS } from '../../src/core/kinds.js';
-import { defaultMessages, mergeMessages, type PartialMessages } from '../../src/core/messages.js';
-import { MessagesProvider } from '../../src/react/messages-context.js';
+import { API_ERROR_KINDS, ApiError, ApiErrorBanner, defaultMessages, KIND_DESCRIPTIONS, mergeMessages, MessagesProvider, type PartialMessages, RetryCountdown } from '../../src/index.js';
 import { expectNoAxeViolations } from '../support/axe.js';
 import { advance, useFakeClockPerTest } from '../support/fake-clock.js';
 import { ANNOUNCE_AFTER_MS } from '../../src/components/useAnnouncement.js';
