@@ -1,11 +1,9 @@
 import { cleanup, render, screen } from '@testing-library/react';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ApiErrorBanner } from '../../src/components/ApiErrorBanner.js';
-import { RetryCountdown } from '../../src/components/RetryCountdown.js';
-import { ApiError } from '../../src/core/ApiError.js';
-import { useFakeClockPerTest } from './fake-clock.js';
-import { preloadDetailsModule } from './details-module.js';
+import { ApiError, ApiErrorBanner, RetryCountdown } from '../../src/index.js';
+import { useFakeClockPerTest } from '../support/fake-clock.js';
+import { preloadDetailsModule } from '../support/details-module.js';
 
 beforeAll(preloadDetailsModule);
 
