@@ -1,13 +1,11 @@
 'use client';
-import { useId, useMemo, useState, type HTMLAttributes } from 'react';
+import { useId, useMemo, type HTMLAttributes } from 'react';
 import type { ApiError } from '../core/ApiError.js';
 import { KIND_DESCRIPTIONS } from '../core/kinds.js';
 import type { Messages, PartialMessages } from '../core/messages.js';
 import { getScheduledRetry, type ScheduledRetry } from '../core/retry-schedule.js';
 import { useMessages } from '../react/messages-context.js';
-import { useDeadlinePassed } from '../react/ticker.js';
 import { useIsOnline } from '../react/browser-state.js';
-import { useRetryWait } from '../react/useRetryCountdown.js';
 import { API_ERROR_BANNER_CLASS_NAMES, copyStatusProps, type BannerCopyTarget } from './banner-parts.js';
 import { buttonProps, joinClassNames, type ButtonProps } from './button-props.js';
 import { detailsShownByDefault } from './show-details.js';
@@ -17,6 +15,7 @@ import { toShownError } from './shown-error.js';
 import type { ApiErrorDetailsProps } from './useApiErrorDetails.js';
 import { useCopyToClipboard, type CopyStatus } from './useCopyToClipboard.js';
 import type { RetryCountdownProps } from './useRetryCountdownProps.js';
+import { useShownWait } from './useShownWait.js';
 
 /** Props of `ApiErrorBanner` and of {@link useApiErrorBanner}. */
 export interface ApiErrorBannerProps {
@@ -128,25 +127,21 @@ export function useApiErrorBanner(props: ApiErrorBannerProps): ApiErrorBannerPar
   const { status: copyStatus, target: copyTarget, copy, fallbackRef } = clipboard;
   const ids = { title: useId(), description: useId() };
 
-  const { deadline, scheduled: remembered } = useRetryWait(error);
+  const { deadline, scheduled: remembered, waiting, seen } = useShownWait(error);
   const scheduled = getScheduledRetry(error);
-  const passed = useDeadlinePassed(deadline);
   const online = useIsOnline();
-  // Once a wait was seen, its countdown stays to say that it is over.
-  const [waitedFor, setWaitedFor] = useState<number>();
-  if (deadline !== undefined && !passed && waitedFor !== deadline) setWaitedFor(deadline);
 
   if (!error) return null;
 
   const kindMessages = messages[error.kind];
   const fromServer = error.source === 'api' && error.message !== KIND_DESCRIPTIONS[error.kind];
   const retry = onRetry ?? (resetErrorBoundary ? () => resetErrorBoundary() : undefined);
-  const waiting = deadline !== undefined && !passed;
   const showTryAgain = error.retryable && retry !== undefined && !NEVER_RETRIED.has(error.status);
   const showCountdown =
     deadline !== undefined &&
     (remembered !== undefined || error.retryable) &&
-    (waiting || waitedFor === deadline || (remembered !== undefined && !online));
+    // Once a wait was seen, its countdown stays to say that it is over.
+    (seen || (remembered !== undefined && !online));
   const showDetails = props.showDetails ?? detailsShownByDefault();
   const supportIdExpiresAt = error.supportIdExpiresAt === undefined ? undefined : new Date(error.supportIdExpiresAt);
 

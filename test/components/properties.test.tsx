@@ -49,7 +49,9 @@ function tagNames(container: HTMLElement): string[] {
 // The elements the banner builds itself; server text can never add to them.
 const BANNER_TAGS = new Set(['div', 'p', 'span', 'code', 'button', 'details', 'summary', 'dl', 'dt', 'dd', 'pre', 'progress', 'strong', 'time']);
 
-describe('components with arbitrary errors', () => {
+// 150 renders per property take 2–3 s alone and much longer on a loaded machine: the time is
+// work, not waiting, so the limit only stops a hang.
+describe('components with arbitrary errors', { timeout: 30_000 }, () => {
   it('ApiErrorBanner never throws and never creates elements from server text', () => {
     let runs = 0;
     fc.assert(
