@@ -242,7 +242,12 @@ export const AutomaticRetryScheduled: Story = {
       const loaded = await requestFailure([answerWith('orders', 502, 'Bad gateway')], get('orders'))(context);
       // What the kit's hooks do after a failure: the retry policy records when react-query tries again.
       const error = loadedError(loaded ?? {});
-      if (error) createRetryPolicy({ baseDelayMs: 20_000, random: () => 1 }).retryDelay(0, error);
+      if (error) {
+        // In react-query's order: the delay first, then the decision that the retry follows.
+        const policy = createRetryPolicy({ baseDelayMs: 20_000, random: () => 1 });
+        policy.retryDelay(0, error);
+        policy.retry(0, error);
+      }
       return loaded;
     },
   ],
