@@ -1,11 +1,9 @@
 import { cleanup, render, screen } from '@testing-library/react';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ApiErrorBanner } from '../../src/components/ApiErrorBanner.js';
-import { RetryCountdown } from '../../src/components/RetryCountdown.js';
-import { ApiError } from '../../src/core/ApiError.js';
-import { useFakeClockPerTest } from './fake-clock.js';
-import { preloadDetailsModule } from './details-module.js';
+import { ApiError, ApiErrorBanner, RetryCountdown } from '../../src/index.js';
+import { useFakeClockPerTest } from '../support/fake-clock.js';
+import { preloadDetailsModule } from '../support/details-module.js';
 import { lookAlikes } from '../support/look-alikes.js';
 
 beforeAll(preloadDetailsModule);
@@ -53,7 +51,9 @@ function tagNames(container: HTMLElement): string[] {
 // The elements the banner builds itself; server text can never add to them.
 const BANNER_TAGS = new Set(['div', 'p', 'span', 'code', 'button', 'details', 'summary', 'dl', 'dt', 'dd', 'pre', 'progress', 'strong', 'time']);
 
-describe('components with arbitrary errors', () => {
+// 150 renders per property take 2–3 s alone and much longer on a loaded machine: the time is
+// work, not waiting, so the limit only stops a hang.
+describe('components with arbitrary errors', { timeout: 30_000 }, () => {
   it('ApiErrorBanner never throws and never creates elements from server text', () => {
     let runs = 0;
     fc.assert(

@@ -4,7 +4,7 @@ import { act, renderHook } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createApiClient } from '../../src/core/client.js';
 import { useApiMutation } from '../../src/react/useApiMutation.js';
-import { replyJson, useLocalServer } from '../core/local-server.js';
+import { replyJson, useLocalServer } from '../support/local-server.js';
 import { kitWrapper } from '../support/kit-wrapper.js';
 
 const server = useLocalServer();

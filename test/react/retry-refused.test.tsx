@@ -10,7 +10,7 @@ import { ApiErrorBanner } from '../../src/components/ApiErrorBanner.js';
 import { ApiKitProvider } from '../../src/react/ApiKitProvider.js';
 import { useApiMutation } from '../../src/react/useApiMutation.js';
 import { useApiQuery } from '../../src/react/useApiQuery.js';
-import { replyJson, useLocalServer, type Handler } from '../core/local-server.js';
+import { replyJson, useLocalServer, type Handler } from '../support/local-server.js';
 
 const server = useLocalServer();
 
