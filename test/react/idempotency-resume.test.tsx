@@ -1,32 +1,18 @@
-import { setTimeout as realSleep } from 'node:timers/promises';
 import { onlineManager } from '@tanstack/react-query';
 import { act, renderHook } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { createApiClient } from '../../src/core/client.js';
 import { useApiMutation } from '../../src/react/useApiMutation.js';
 import { replyJson, useLocalServer } from '../support/local-server.js';
 import { kitWrapper } from '../support/kit-wrapper.js';
+import { passTime, runUntil, useSocketClockPerTest } from '../support/socket-clock.js';
 
 const server = useLocalServer();
 
-beforeEach(() => {
-  // Fake timers for the backoff; `shouldAdvanceTime` keeps the clock moving so that sockets work.
-  vi.useFakeTimers({ shouldAdvanceTime: true, toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
-});
+useSocketClockPerTest();
 afterEach(() => {
   onlineManager.setOnline(true);
-  vi.useRealTimers();
 });
-
-async function runUntil(done: () => boolean, { stepMs = 50, maxSteps = 400 } = {}): Promise<void> {
-  for (let step = 0; step < maxSteps && !done(); step += 1) {
-    await act(async () => {
-      await vi.advanceTimersByTimeAsync(stepMs);
-      await realSleep(1);
-    });
-  }
-  expect(done()).toBe(true);
-}
 
 function setup() {
   const client = createApiClient({ prefix: server.url, retryBudget: false });
@@ -49,10 +35,7 @@ describe('the Idempotency-Key of a mutation resumed after going offline', () => 
     const { result } = setup();
     act(() => result.current.mutate({ sku: 'A-1' }));
     await runUntil(() => result.current.failureCount === 1 && result.current.isPaused);
-    await act(async () => {
-      await vi.advanceTimersByTimeAsync(30_000);
-      await realSleep(5);
-    });
+    await passTime(30_000);
     expect(server.requests).toHaveLength(1);
 
     act(() => onlineManager.setOnline(true));

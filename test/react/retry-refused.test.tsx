@@ -1,7 +1,6 @@
-import { setTimeout as realSleep } from 'node:timers/promises';
 import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
 import { act, render, screen } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { isApiError } from '../../src/core/ApiError.js';
 import { createApiClient } from '../../src/core/client.js';
 import { apiQueryDefaults } from '../../src/core/retry-policy.js';
@@ -11,6 +10,7 @@ import { ApiKitProvider } from '../../src/react/ApiKitProvider.js';
 import { useApiMutation } from '../../src/react/useApiMutation.js';
 import { useApiQuery } from '../../src/react/useApiQuery.js';
 import { replyJson, useLocalServer, type Handler } from '../support/local-server.js';
+import { passTime, runUntil, useSocketClockPerTest } from '../support/socket-clock.js';
 
 const server = useLocalServer();
 
@@ -23,34 +23,7 @@ const answers = [
   ['a 500', serverError],
 ] as const;
 
-beforeEach(() => {
-  // Fake timers for the waits; `shouldAdvanceTime` keeps the clock moving so that sockets work.
-  vi.useFakeTimers({ shouldAdvanceTime: true, toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
-});
-afterEach(() => {
-  vi.useRealTimers();
-});
-
-/** Pushes fake time forward in small steps, letting real sockets answer, until `done` holds. */
-async function runUntil(done: () => boolean, { stepMs = 50, maxSteps = 400 } = {}): Promise<void> {
-  for (let step = 0; step < maxSteps && !done(); step += 1) {
-    await act(async () => {
-      await vi.advanceTimersByTimeAsync(stepMs);
-      await realSleep(1);
-    });
-  }
-  expect(done()).toBe(true);
-}
-
-/** Lets `ms` of fake time pass, so a retry that was wrongly scheduled would be sent. */
-async function waitOut(ms: number): Promise<void> {
-  for (let passed = 0; passed < ms; passed += 250) {
-    await act(async () => {
-      await vi.advanceTimersByTimeAsync(250);
-      await realSleep(1);
-    });
-  }
-}
+useSocketClockPerTest();
 
 interface Seen {
   failure: unknown;
@@ -124,7 +97,7 @@ describe.each(answers)('a retry that is refused after %s', (_name, answer) => {
     renderInKit(<QueryProbe seen={seen} retry={retry} />);
     await runUntil(() => seen.settled);
     expectNoPromisedRetry(seen);
-    await waitOut(5_000);
+    await passTime(5_000);
     expectNoPromisedRetry(seen);
   });
 
@@ -137,7 +110,7 @@ describe.each(answers)('a retry that is refused after %s', (_name, answer) => {
     act(() => screen.getByRole('button', { name: 'Send' }).click());
     await runUntil(() => seen.settled);
     expectNoPromisedRetry(seen);
-    await waitOut(5_000);
+    await passTime(5_000);
     expectNoPromisedRetry(seen);
   });
 
@@ -151,7 +124,7 @@ describe.each(answers)('a retry that is refused after %s', (_name, answer) => {
     );
     await runUntil(() => seen.settled);
     expectNoPromisedRetry(seen);
-    await waitOut(5_000);
+    await passTime(5_000);
     expectNoPromisedRetry(seen);
   });
 
