@@ -1,13 +1,15 @@
 'use client';
-import { QueryClient, QueryClientProvider, type DefaultOptions } from '@tanstack/react-query';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { KyInstance } from 'ky';
 import { useEffect, useMemo, useRef, type ReactNode } from 'react';
 import type { ApiError } from '../core/ApiError.js';
 import { getRetryPolicyOptions } from '../core/guarded-instance.js';
 import type { PartialMessages } from '../core/messages.js';
-import { createRetryPolicy, type RetryPolicy, type RetryPolicyOptions } from '../core/retry-policy.js';
+import { apiQueryDefaults, createRetryPolicy, DEFAULT_RETRY_POLICY, type RetryPolicyOptions } from '../core/retry-policy.js';
 import { ApiKitContext, type ApiKitContextValue, type AuthErrorHandler } from './api-kit-context.js';
 import { MessagesProvider } from './messages-context.js';
+
+const SETTINGS = Object.keys(DEFAULT_RETRY_POLICY) as Array<keyof RetryPolicyOptions>;
 
 /** Props of {@link ApiKitProvider}. */
 export interface ApiKitProviderProps {
@@ -51,40 +53,25 @@ export interface ApiKitProviderProps {
  * ```
  */
 export function ApiKitProvider({ client, queryClient, messages, retry, onAuthError, onError, children }: ApiKitProviderProps) {
-  // The client's settings, each overridden by one the provider was given.
-  const policy = useRetryPolicyOf({ ...getRetryPolicyOptions(client), ...stripUndefined(retry) });
-  const own = useRef<{ queryClient: QueryClient; policy: RetryPolicy } | null>(null);
+  const fromClient = getRetryPolicyOptions(client);
+  // Each setting the provider's, else the client's; a new value (a function by identity) makes a new policy.
+  const values = SETTINGS.map((name) => retry?.[name] ?? fromClient?.[name]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the settings change with their values
+  const settings = useMemo(() => Object.fromEntries(SETTINGS.map((name, index) => [name, values[index]])) as RetryPolicyOptions, values);
+  const policy = useMemo(() => createRetryPolicy(settings), [settings]);
+  const own = useRef<QueryClient | null>(null);
   // Made when first needed (also when a `queryClient` prop is taken away after mount), and kept.
-  if (!queryClient && own.current === null) own.current = { queryClient: new QueryClient({ defaultOptions: queryDefaultsOf(policy) }), policy };
+  if (!queryClient && !own.current) own.current = new QueryClient({ defaultOptions: apiQueryDefaults(settings) });
   useEffect(() => {
-    // The provider's own QueryClient follows new retry settings; one it was given is never changed.
-    if (own.current === null || own.current.policy === policy) return;
-    own.current.policy = policy;
-    own.current.queryClient.setDefaultOptions(queryDefaultsOf(policy));
-  }, [policy]);
+    // The provider's own QueryClient follows new settings; one it was given is never changed.
+    own.current?.setDefaultOptions(apiQueryDefaults(settings));
+  }, [settings]);
   const value = useMemo<ApiKitContextValue>(() => ({ client, policy, onAuthError, onError }), [client, policy, onAuthError, onError]);
   return (
-    <QueryClientProvider client={queryClient ?? own.current!.queryClient}>
+    <QueryClientProvider client={queryClient ?? own.current!}>
       <ApiKitContext.Provider value={value}>
         <MessagesProvider messages={messages}>{children}</MessagesProvider>
       </ApiKitContext.Provider>
     </QueryClientProvider>
   );
-}
-
-/** The retry policy of these settings, made anew when a value changes (functions by identity). */
-function useRetryPolicyOf(retry: RetryPolicyOptions | undefined): RetryPolicy {
-  const { maxRetries, baseDelayMs, maxDelayMs, maxServerWaitMs, serverWaitSpread, random, now } = retry ?? {};
-  return useMemo(
-    () => createRetryPolicy({ maxRetries, baseDelayMs, maxDelayMs, maxServerWaitMs, serverWaitSpread, random, now }),
-    [maxRetries, baseDelayMs, maxDelayMs, maxServerWaitMs, serverWaitSpread, random, now],
-  );
-}
-
-function stripUndefined(options: RetryPolicyOptions | undefined): RetryPolicyOptions {
-  return Object.fromEntries(Object.entries(options ?? {}).filter(([, value]) => value !== undefined));
-}
-
-function queryDefaultsOf({ retry, retryDelay }: RetryPolicy): DefaultOptions {
-  return { queries: { retry, retryDelay }, mutations: { retry, retryDelay } };
 }
