@@ -16,7 +16,7 @@ const CORE = [
   'RetryPolicy:type', 'RetryPolicyOptions:type', 'SUPPORT_ID_RETENTION_MS', 'ScheduledRetry:type',
   'ToApiErrorContext:type', 'apiQueryDefaults', 'cleanMessage', 'createApiClient', 'createRateLimitGate',
   'createRetryBudget', 'createRetryPolicy', 'defaultMessages', 'formatCurl', 'formatErrorReport',
-  'getRateLimitGate', 'getRetryBudget', 'getScheduledRetry', 'isAbortError', 'isApiError', 'isRetryableKind',
+  'getRateLimitGate', 'getRetryBudget', 'getRetryPolicyOptions', 'getScheduledRetry', 'isAbortError', 'isApiError', 'isRetryableKind',
   'isValidSupportId', 'kindForStatus', 'mergeMessages', 'parseRetryAfter', 'reasonPhrase', 'redactUrl',
   'toApiError',
 ];
