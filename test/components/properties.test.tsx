@@ -51,7 +51,8 @@ function tagNames(container: HTMLElement): string[] {
 // The elements the banner builds itself; server text can never add to them.
 const BANNER_TAGS = new Set(['div', 'p', 'span', 'code', 'button', 'details', 'summary', 'dl', 'dt', 'dd', 'pre', 'progress', 'strong', 'time']);
 
-describe('components with arbitrary errors', () => {
+// Each property renders hundreds of banners: seconds of CPU, more on a loaded machine.
+describe('components with arbitrary errors', { timeout: 30_000 }, () => {
   it('ApiErrorBanner never throws and never creates elements from server text', () => {
     let runs = 0;
     fc.assert(
