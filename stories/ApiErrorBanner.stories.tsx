@@ -69,7 +69,7 @@ function showsKind(kind: ApiErrorKind, { serverText }: { serverText?: string } =
 const post = (path: string, json: unknown): SendRequest => (client) => client.post(path, { json }).json();
 const get = (path: string): SendRequest => (client) => client.get(path).json();
 
-// Every kind, in the order of DESIGN.md.
+// Every kind, in the order of `API_ERROR_KINDS`.
 
 /** 400: the API's own `error` text is shown; trying the same request again cannot help. */
 export const BadRequest: Story = {

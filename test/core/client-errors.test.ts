@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createApiClient, isApiError, KIND_DESCRIPTIONS, type ApiErrorKind } from '../../src/core/index.js';
-import { cloudflare1015Page, cloudflare5xxPage, cloudflareJsonError } from './cloudflare-pages.js';
+import { cloudflare1015Page, cloudflare5xxPage, cloudflareJsonError } from '../support/cloudflare-pages.js';
 import { apiErrorOf } from '../support/rejection.js';
-import { reply, replyJson, useLocalServer } from './local-server.js';
+import { reply, replyJson, useLocalServer } from '../support/local-server.js';
 
 const server = useLocalServer();
 

@@ -12,7 +12,7 @@ import {
   type ApiErrorInit,
 } from '../../src/core/index.js';
 import { markFinal } from '../../src/core/retry-schedule.js';
-import { replyJson, useLocalServer } from './local-server.js';
+import { replyJson, useLocalServer } from '../support/local-server.js';
 
 const NOW = 1_700_000_000_000;
 

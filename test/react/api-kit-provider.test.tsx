@@ -2,14 +2,7 @@ import { QueryClient, useQuery } from '@tanstack/react-query';
 import { render, renderHook, screen } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { createApiClient } from '../../src/core/client.js';
-import { apiQueryDefaults } from '../../src/core/retry-policy.js';
-import { getScheduledRetry } from '../../src/core/retry-schedule.js';
-import { ApiError } from '../../src/core/ApiError.js';
-import { ApiErrorBanner } from '../../src/components/ApiErrorBanner.js';
-import { ApiKitProvider } from '../../src/react/ApiKitProvider.js';
-import { useApiClient } from '../../src/react/useApiClient.js';
-import { useApiQuery } from '../../src/react/useApiQuery.js';
+import { ApiError, ApiErrorBanner, ApiKitProvider, apiQueryDefaults, createApiClient, getScheduledRetry, useApiClient, useApiQuery } from '../../src/index.js';
 import { advance, advanceUntil, API, useFakeClock, useMockApi } from '../support/kit-wrapper.js';
 
 const server = useMockApi();

@@ -2,8 +2,7 @@ import { renderHook, waitFor } from '@testing-library/react';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createApiClient } from '../../src/core/client.js';
-import { useApiQuery } from '../../src/react/useApiQuery.js';
+import { createApiClient, useApiQuery } from '../../src/index.js';
 import { kitWrapper } from '../support/kit-wrapper.js';
 
 // A real server, so "the request was aborted" is what the server itself observes: its socket closing.

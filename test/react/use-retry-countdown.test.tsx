@@ -1,11 +1,9 @@
 import { onlineManager } from '@tanstack/react-query';
 import { act, renderHook } from '@testing-library/react';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { ApiError } from '../../src/core/ApiError.js';
-import { createRetryPolicy } from '../../src/core/retry-policy.js';
+import { ApiError, createRetryPolicy, type RetryCountdownTarget, useRetryCountdown } from '../../src/index.js';
 import { clearScheduledRetry, getScheduledRetry } from '../../src/core/retry-schedule.js';
-import { useRetryCountdown, type RetryCountdownTarget } from '../../src/react/useRetryCountdown.js';
-import { advance, useFakeClockPerTest } from '../components/fake-clock.js';
+import { advance, useFakeClockPerTest } from '../support/fake-clock.js';
 
 const NOW = Date.UTC(2026, 2, 2, 10, 15, 30);
 
