@@ -4,6 +4,7 @@ import type { KyInstance, SearchParamsOption } from 'ky';
 import type { ApiError } from '../core/ApiError.js';
 import { useApiKit } from './api-kit-context.js';
 import { endHeldQuery } from './end-held-query.js';
+import { decidedRetry } from './decided-retry.js';
 import { holdInAttempt } from './hold-delay.js';
 import { useRetryControls, type RetryControls } from './retry-controls.js';
 import { runAttempt } from './run-attempt.js';
@@ -49,9 +50,9 @@ export function useApiQuery<TQueryFnData = unknown, TData = TQueryFnData, TQuery
   const kit = useApiKit('useApiQuery');
   const { path, searchParams, queryFn, ...queryOptions } = options;
   const result = useQuery<TQueryFnData, ApiError, TData, TQueryKey>({
-    retry: kit.policy.retry,
     retryDelay: holdInAttempt(kit.policy),
     ...queryOptions,
+    retry: decidedRetry(queryOptions.retry, kit.policy),
     queryFn: (context) => {
       const previousFailure = context.client.getQueryCache().find({ queryKey: context.queryKey, exact: true })?.state.fetchFailureReason;
       const send = async (): Promise<TQueryFnData> => {

@@ -38,7 +38,10 @@ function failure(init: ConstructorParameters<typeof ApiError>[0] = {}): ApiError
 
 function scheduled(init: ConstructorParameters<typeof ApiError>[0]): ApiError {
   const error = failure(init);
-  createRetryPolicy({ random: () => 0, now: () => NOW }).retryDelay(0, error);
+  // In react-query's order: the delay first, then the decision that the retry follows.
+  const policy = createRetryPolicy({ random: () => 0, now: () => NOW });
+  policy.retryDelay(0, error);
+  policy.retry(0, error);
   return error;
 }
 

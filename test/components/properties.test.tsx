@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ApiError, ApiErrorBanner, RetryCountdown } from '../../src/index.js';
 import { useFakeClockPerTest } from '../support/fake-clock.js';
 import { preloadDetailsModule } from '../support/details-module.js';
+import { lookAlikes } from '../support/look-alikes.js';
 
 beforeAll(preloadDetailsModule);
 
@@ -61,6 +62,30 @@ describe('components with arbitrary errors', { timeout: 30_000 }, () => {
         if (container.firstElementChild) expect(container.querySelector('details'), 'the details are shown').not.toBeNull();
         for (const tag of tagNames(container)) expect(BANNER_TAGS.has(tag), `unexpected <${tag}>`).toBe(true);
         expect(container.querySelector('script, img, svg, b, i, iframe')).toBeNull();
+        cleanup();
+      }),
+      { numRuns: RUNS },
+    );
+    expect(runs).toBe(RUNS);
+  });
+
+  it('ApiErrorBanner never throws on look-alikes of an ApiError, and promises no retry for them', () => {
+    let runs = 0;
+    fc.assert(
+      fc.property(lookAlikes, (error) => {
+        runs += 1;
+        render(
+          <ApiErrorBanner
+            error={error}
+            onRetry={() => undefined}
+            onRetryNow={() => undefined}
+            onStopRetrying={() => undefined}
+            onDismiss={() => undefined}
+            showDetails
+          />,
+        );
+        expect(screen.queryAllByRole('alert').length).toBeLessThanOrEqual(1);
+        expect(screen.queryByRole('button', { name: 'Retry now' })).toBeNull();
         cleanup();
       }),
       { numRuns: RUNS },

@@ -45,7 +45,10 @@ function announcementsWhileRunning(totalMs: number): string[] {
 
 function scheduledFailure(init: ConstructorParameters<typeof ApiError>[0]): ApiError {
   const error = new ApiError({ receivedAt: NOW, url: 'https://api.example.com/v1/orders', ...init });
-  createRetryPolicy({ random: () => 0, now: () => NOW }).retryDelay(0, error);
+  // In react-query's order: the delay first, then the decision that the retry follows.
+  const policy = createRetryPolicy({ random: () => 0, now: () => NOW });
+  policy.retryDelay(0, error);
+  policy.retry(0, error);
   return error;
 }
 

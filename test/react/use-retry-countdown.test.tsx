@@ -15,7 +15,10 @@ afterEach(() => {
 
 function withSchedule(init: ConstructorParameters<typeof ApiError>[0], random = 0): ApiError {
   const error = new ApiError({ receivedAt: NOW, method: 'GET', ...init });
-  createRetryPolicy({ random: () => random, now: () => NOW }).retryDelay(0, error);
+  // In react-query's order: the delay first, then the decision that the retry follows.
+  const policy = createRetryPolicy({ random: () => random, now: () => NOW });
+  policy.retryDelay(0, error);
+  policy.retry(0, error);
   return error;
 }
 
