@@ -5,7 +5,7 @@ import { redactUrl, redactUrlsInText } from './redact.js';
 /** Who produced the failure: the API itself, its Cloudflare edge, or the client (no response). */
 export type ApiErrorSource = 'api' | 'edge' | 'client';
 
-/** How long support keeps a `support_id`: one week, per the API contract. */
+/** How long support keeps a `support_id`: one week. */
 export const SUPPORT_ID_RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
 
 /**

@@ -37,7 +37,7 @@ function isCloudflareJson(body: JsonObject): boolean {
   return typeof body.error_code === 'number' || (typeof body.ray_id === 'string' && typeof body.error !== 'string');
 }
 
-// The shapes the API itself writes: the contract's `{status, error, support_id}`, RFC 9457
+// The shapes the API itself writes: `{status, error, support_id}`, RFC 9457
 // problem details (`title`, `detail`) and `{error: {message}}`. Every response that passed
 // Cloudflare carries `cf-ray`, so only a body in none of these shapes is the edge's.
 function isApiBody(body: JsonObject): boolean {
@@ -66,7 +66,7 @@ function supportIdOf(body: JsonObject): unknown {
  * Reads what an error response says, from the body ky already parsed (`HTTPError.data`: an
  * object for JSON, a string for other text, `undefined` when empty or unreadable).
  *
- * Accepts the contract's `{status, error, support_id}`, RFC 9457 problem+json (`title`,
+ * Accepts the API's `{status, error, support_id}`, RFC 9457 problem+json (`title`,
  * `detail`), `{error: {message}}`, Cloudflare's JSON errors (`error_code`, `ray_id`,
  * `retryable`) and its HTML pages (whose markup is never kept, only the Ray ID).
  *

@@ -11,7 +11,7 @@ export function nextSupportId(): string {
   return `sup_${Date.now().toString(36)}${supportCounter.toString(36).padStart(3, '0')}`;
 }
 
-/** The contract's error body: `{status, error, support_id}` plus optional fields. */
+/** The API's error body: `{status, error, support_id}` plus optional fields. */
 export function errorBody(status: number, error: string, extra: Record<string, unknown> = {}) {
   return { status, error, support_id: nextSupportId(), ...extra };
 }

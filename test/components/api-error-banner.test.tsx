@@ -55,7 +55,7 @@ describe('ApiErrorBanner', () => {
     await expectNoAxeViolations(container);
   });
 
-  test('says what to do for the kinds the API contract names', () => {
+  test('says what to do for each kind the API answers with', () => {
     const texts = (status: number, kind?: ApiErrorKind) => {
       const { unmount } = render(<ApiErrorBanner error={failure({ status, kind })} />);
       const text = screen.getByRole('alert').textContent ?? '';

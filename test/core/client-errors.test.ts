@@ -10,7 +10,7 @@ function client(options: Parameters<typeof createApiClient>[0] = {}) {
   return createApiClient({ prefix: server.url, gate: false, ...options });
 }
 
-describe('the contract body', () => {
+describe('the API error body {status, error, support_id}', () => {
   const statuses: Array<[number, ApiErrorKind]> = [
     [400, 'bad_request'],
     [401, 'unauthorized'],
@@ -85,7 +85,7 @@ describe('other JSON error shapes', () => {
     expect(error).toMatchObject({ kind: 'forbidden', message: 'Missing scope orders:write', source: 'api' });
   });
 
-  it('reads the contract body and its wait when it comes as text/plain', async () => {
+  it('reads the API error body and its wait when it comes as text/plain', async () => {
     server.handle((_request, response) =>
       reply(response, 429, JSON.stringify({ status: 429, error: 'Too many', support_id: 'txt-1', retry_after: 12 }), { 'content-type': 'text/plain' }),
     );
@@ -135,7 +135,7 @@ describe('errors that passed through Cloudflare', () => {
   });
 
   it.each([
-    ['the contract body', { status: 429, error: 'Slow down', support_id: 'sup-1' }, 'Slow down'],
+    ['the API error body', { status: 429, error: 'Slow down', support_id: 'sup-1' }, 'Slow down'],
     ['{error: {message}}', { error: { message: 'Slow down' } }, 'Slow down'],
   ])('calls the API the source of %s', async (_name, body, message) => {
     server.handle((_request, response) => replyJson(response, 429, body, behindCloudflare));

@@ -5,7 +5,7 @@ import { cloudflare1015Page, cloudflare5xxPage, cloudflareJsonError } from '../s
 const json = new Headers({ 'content-type': 'application/json' });
 
 describe('readErrorBody with JSON bodies', () => {
-  it('reads the contract body {status, error, support_id}', () => {
+  it('reads the API error body {status, error, support_id}', () => {
     expect(readErrorBody({ status: 404, error: 'Order not found', support_id: 'sup_1' }, json)).toEqual({
       source: 'api',
       message: 'Order not found',
@@ -65,7 +65,7 @@ describe('readErrorBody with JSON bodies', () => {
     expect(readErrorBody(cloudflareJsonError('0000000000000000'), headers).rayId).toBe('8a1b2c3d4e5f6a7b-FRA');
   });
 
-  it('keeps the API as the source of a contract body that passed through Cloudflare', () => {
+  it('keeps the API as the source of an API body that passed through Cloudflare', () => {
     const headers = new Headers({ 'content-type': 'application/json', server: 'cloudflare', 'cf-ray': '8a1b2c3d4e5f6a7b-LHR' });
     expect(readErrorBody({ status: 429, error: 'slow down', support_id: 'a' }, headers)).toEqual({
       source: 'api',
@@ -75,7 +75,7 @@ describe('readErrorBody with JSON bodies', () => {
     });
   });
 
-  it('calls a non-contract body from behind Cloudflare the edge', () => {
+  it('calls a body in none of the API shapes from behind Cloudflare the edge', () => {
     const headers = new Headers({ 'content-type': 'application/json', server: 'cloudflare' });
     expect(readErrorBody({ message: 'A server error occurred.' }, headers).source).toBe('edge');
   });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { API_ERROR_KINDS, isRetryableKind, KIND_DESCRIPTIONS, kindForStatus, reasonPhrase } from '../../src/core/index.js';
 
 describe('kindForStatus', () => {
-  it('maps every status of the API contract to its own kind', () => {
+  it('maps every status the API answers with to its own kind', () => {
     expect(kindForStatus(400)).toBe('bad_request');
     expect(kindForStatus(401)).toBe('unauthorized');
     expect(kindForStatus(403)).toBe('forbidden');

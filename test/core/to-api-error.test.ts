@@ -236,7 +236,7 @@ describe('toApiError on ky errors', () => {
     expect(error.url).toContain('https://api.example.com/v1/orders');
   });
 
-  it('maps an HTTPError with the contract body', () => {
+  it('maps an HTTPError with the API error body', () => {
     const thrown = httpError(429, { status: 429, error: 'Quota exceeded', support_id: 'sup_123' }, { 'retry-after': '7' });
     const error = toApiError(thrown, { now: 10_000 });
     expect(error.kind).toBe('rate_limited');

@@ -8,12 +8,12 @@ const STRING_KEY = 'sk_live_9f8e7d6c5b4a3210';
 const FUNCTION_KEY = 'sk_live_fn_0a1b2c3d4e5f';
 
 /** Answers with the caller's own key everywhere a server could put it. */
-function echo(status: number, shape: 'contract' | 'problem' | 'nested' | 'text' | 'html' | 'cloudflare'): Route {
+function echo(status: number, shape: 'flat' | 'problem' | 'nested' | 'text' | 'html' | 'cloudflare'): Route {
   return (request, response) => {
     const key = String(request.headers.authorization ?? '').replace(/^Bearer /, '');
     const headers: Record<string, string> = { 'x-echo-key': key, 'www-authenticate': `Bearer realm="api", error="invalid_token", key="${key}"` };
     const bodies = {
-      contract: { status, error: `The key ${key} is not valid`, support_id: 'sup-echo-1', key },
+      flat: { status, error: `The key ${key} is not valid`, support_id: 'sup-echo-1', key },
       problem: { type: 'about:blank', title: `Bad key ${key}`, detail: `Key ${key} was rejected`, status },
       nested: { error: { message: `Rejected ${key}`, support_id: 'sup-echo-2' } },
       cloudflare: { error_code: 1015, title: `Rate limited ${key}`, detail: `You (${key}) are being rate limited`, ray_id: '8a1b2c3d4e5f6a7b', retryable: true },
@@ -30,7 +30,7 @@ function echo(status: number, shape: 'contract' | 'problem' | 'nested' | 'text' 
 }
 
 const CASES: Array<[path: string, route: Route]> = [
-  ['401-contract', echo(401, 'contract')],
+  ['401-flat', echo(401, 'flat')],
   ['403-problem', echo(403, 'problem')],
   ['400-nested', echo(400, 'nested')],
   ['429-cloudflare', echo(429, 'cloudflare')],
