@@ -81,6 +81,18 @@ function resolveRetryTarget(target: RetryCountdownTarget): ResolvedTarget {
   return { ...fromFailure(failureOf(target)), heldByResult: target.fetchStatus === 'paused' || target.isPaused === true };
 }
 
+/**
+ * A target and the failure it is about, read without throwing: a target whose reads throw (a
+ * revoked proxy, a look-alike with a throwing getter) is no wait rather than a broken render.
+ */
+function readTarget(target: RetryCountdownTarget): { resolved: ResolvedTarget; failure: unknown } {
+  try {
+    return { resolved: resolveRetryTarget(target), failure: failureOf(target) };
+  } catch {
+    return { resolved: NOTHING, failure: undefined };
+  }
+}
+
 interface RememberedWait {
   failure: unknown;
   deadline: number;
@@ -94,14 +106,15 @@ interface RememberedWait {
  * begins, often before anything re-renders), so the countdown still reaches its end.
  */
 export function useRetryWait(target: RetryCountdownTarget): ResolvedTarget {
-  const resolved = resolveRetryTarget(target);
-  const failure = failureOf(target);
+  const { resolved, failure } = readTarget(target);
   const [remembered, setRemembered] = useState<RememberedWait>();
   const same = remembered !== undefined && remembered.failure === failure;
 
   if (resolved.deadline !== undefined) {
     const start = resolved.start ?? (same && remembered.deadline === resolved.deadline ? remembered.start : Date.now());
-    if (!same || remembered.deadline !== resolved.deadline || remembered.start !== start || remembered.scheduled !== resolved.scheduled) {
+    // Only a new wait is remembered: a failure rebuilt on every render (one that crossed a JSON
+    // boundary) is a new object with the same wait, and remembering each would render in a loop.
+    if (remembered === undefined || remembered.deadline !== resolved.deadline || remembered.start !== start || remembered.scheduled !== resolved.scheduled) {
       setRemembered({ failure, deadline: resolved.deadline, start, scheduled: resolved.scheduled });
     }
     return { ...resolved, start };
