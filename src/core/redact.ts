@@ -76,7 +76,9 @@ export function redactSecrets(text: string, secrets: Iterable<string>): string {
 
 // URL user info (`//user:pass@`) and secret-named query parameters (`?api_key=…`) inside free text.
 const TEXT_USER_INFO = /(\/\/)[^\s/?#@]+@/g;
-const TEXT_SECRET_PARAM = new RegExp(`([?&][^\\s=&#]*?(?:${SECRET_NAME_WORDS.join('|')})[^\\s=&#]*=)[^\\s&#]+`, 'gi');
+// A value runs to the next white space, `&` or `#`, less the closing quotes, brackets and
+// punctuation that follow it in a sentence (`"…?token=abc").`): the text around it is kept.
+const TEXT_SECRET_PARAM = new RegExp(`([?&][^\\s=&#]*?(?:${SECRET_NAME_WORDS.join('|')})[^\\s=&#]*=)[^\\s&#]*[^\\s&#"'>)\\]}\`.,;:!?]`, 'gi');
 
 /**
  * Redacts URL credentials and secret query parameters wherever they appear in a text (an

@@ -109,3 +109,25 @@ describe('the names that mark a secret', () => {
     expect(formatCurl(error)).toContain("'x-trace: abc123'");
   });
 });
+
+describe('a secret query parameter quoted in a message', () => {
+  // The message is shown to the person: redacting the value must not take the text around it.
+  it.each([
+    ['Request to "https://api.example.com/v1?token=abc123" failed', 'Request to "https://api.example.com/v1?token=[redacted]" failed'],
+    ["Request to 'https://api.example.com/v1?api_key=abc123' failed", "Request to 'https://api.example.com/v1?api_key=[redacted]' failed"],
+    ['Rejected (see https://api.example.com/v1?signature=abc123).', 'Rejected (see https://api.example.com/v1?signature=[redacted]).'],
+    ['Rejected <https://api.example.com/v1?session=abc123>', 'Rejected <https://api.example.com/v1?session=[redacted]>'],
+    ['Failed on https://api.example.com/v1?password=hunter2, try again.', 'Failed on https://api.example.com/v1?password=[redacted], try again.'],
+    ['Failed on https://api.example.com/v1?code=abc.def.ghi', 'Failed on https://api.example.com/v1?code=[redacted]'],
+  ])('%s', (message, shown) => {
+    expect(new ApiError({ status: 500, message }).message).toBe(shown);
+  });
+});
+
+describe('a quoted secret value in a message', () => {
+  it('is redacted up to its closing quote, however it starts', () => {
+    const message = new ApiError({ status: 500, message: 'Failed on /v1?token="s3cr3t" and /v1?key=(s3cr3t)' }).message;
+    expect(message).not.toContain('s3cr3t');
+    expect(message).toBe('Failed on /v1?token=[redacted]" and /v1?key=[redacted])');
+  });
+});
