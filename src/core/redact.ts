@@ -55,13 +55,13 @@ export function redactUrl(input: string): string {
       const query = withoutFragment.indexOf('?');
       return query === -1 ? withoutFragment : withoutFragment.slice(0, query) + redactQuery(withoutFragment.slice(query));
     }
-    return input.replace(/[?#].*$/s, '').replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@]*@/i, '$1');
+    return input.replace(/[?#].*$/s, '').replace(/^((?:[a-z][a-z0-9+.-]*:)?\/\/)[^/@]*@/i, '$1');
   }
   url.username = '';
   url.password = '';
   url.hash = '';
-  if (url.search === '') return url.href;
-  return `${url.origin}${url.pathname}${redactQuery(url.search)}`;
+  // The href up to its query, not `origin`, which is "null" for schemes such as `capacitor:`.
+  return url.href.slice(0, url.href.length - url.search.length) + redactQuery(url.search);
 }
 
 /** Replaces every occurrence of the given secrets in `text` with `[redacted]`. */

@@ -131,3 +131,18 @@ describe('a quoted secret value in a message', () => {
     expect(message).toBe('Failed on /v1?token=[redacted]" and /v1?key=[redacted])');
   });
 });
+
+describe('redactUrl of URLs without an origin of their own', () => {
+  it('drops the user info of a scheme-relative URL', () => {
+    expect(redactUrl('//user:pa55word@api.example.com/v1/orders?token=abc')).toBe('//api.example.com/v1/orders');
+  });
+
+  it.each([
+    ['capacitor://localhost/api/orders?token=abc&page=2', 'capacitor://localhost/api/orders?token=[redacted]&page=2'],
+    ['app://bundle/api/orders?api_key=abc', 'app://bundle/api/orders?api_key=[redacted]'],
+    ['app://user:pa55word@bundle/api/orders', 'app://bundle/api/orders'],
+  ])('keeps the scheme and host of %s', (url, shown) => {
+    expect(redactUrl(url)).toBe(shown);
+    expect(new ApiError({ status: 500, url }).url).toBe(shown);
+  });
+});
