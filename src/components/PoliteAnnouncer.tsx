@@ -7,7 +7,7 @@ export interface PoliteAnnouncerProps {
   message: string;
   /** Keep the text off screen (it is for screen readers only). @default false */
   visuallyHidden?: boolean;
-  /** @default "aek-announcer" */
+  /** The region's class. @default "aek-announcer" */
   className?: string;
 }
 

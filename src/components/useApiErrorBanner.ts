@@ -51,12 +51,15 @@ export interface ApiErrorBannerParts {
   error: ApiError;
   /** The texts in use. */
   messages: Messages;
+  /** The kind's title, such as "Too many requests". */
   title: string;
   /** The server's own `error` text when the API sent one, else the kind's friendly description. */
   description: string;
+  /** The support ID to show and copy, when the server sent a usable one. */
   supportId: string | undefined;
   /** Until when support can look the support ID up. */
   supportIdExpiresAt: Date | undefined;
+  /** Cloudflare's Ray ID, when the edge was involved. */
   rayId: string | undefined;
   /** The automatic retry react-query has scheduled, if any. */
   scheduledRetry: ScheduledRetry | undefined;
@@ -64,30 +67,45 @@ export interface ApiErrorBannerParts {
   waiting: boolean;
   /** Whether to show the countdown next to the buttons. */
   showCountdown: boolean;
+  /** Whether to show "Try again": the error is retryable, its status is not 400, 401, 403, 404 or 406, and there is a retry handler. */
   showTryAgain: boolean;
+  /** Whether to show "Retry now": an automatic retry is scheduled and `onRetryNow` is given. */
   showRetryNow: boolean;
+  /** Whether to show "Stop retrying": an automatic retry is scheduled and `onStopRetrying` is given. */
   showStopRetrying: boolean;
+  /** Whether to show "Dismiss": `onDismiss` is given. */
   showDismiss: boolean;
   /** Whether to show the "Details" disclosure (render it with `getDetailsProps()`). */
   showDetails: boolean;
   /** The latest copy: which text, and how it went. */
   copyStatus: CopyStatus;
+  /** Which text the latest copy was of. */
   copyTarget: BannerCopyTarget | undefined;
+  /** The root element: its classes, and `data-kind` and `data-source` for styling. */
   getRootProps: () => HTMLAttributes<HTMLDivElement> & { 'data-kind': string; 'data-source': string };
   /** The `role="alert"` element: the title and the description only. */
   getAlertProps: () => HTMLAttributes<HTMLDivElement>;
+  /** The title, inside the alert. */
   getTitleProps: () => HTMLAttributes<HTMLParagraphElement>;
+  /** The description, inside the alert (`dir="auto"`: the server's text may run the other way). */
   getDescriptionProps: () => HTMLAttributes<HTMLParagraphElement>;
   /** The `<code>` holding the support ID; its text is selected when copying fails. */
   getSupportIdProps: () => HTMLAttributes<HTMLElement> & { ref: ((element: HTMLElement | null) => void) | undefined };
+  /** The "Copy support ID" button. */
   getCopySupportIdProps: () => ButtonProps;
   /** The polite status next to a copy button: "Copied", or the fallback hint. */
   getCopyStatusProps: (targets: readonly BannerCopyTarget[]) => PoliteAnnouncerProps;
+  /** The line saying until when support can look the ID up. */
   getValidityProps: () => HTMLAttributes<HTMLParagraphElement>;
+  /** The "Try again" button: disabled while the server asks to wait. */
   getTryAgainProps: () => ButtonProps;
+  /** Props for the `RetryCountdown` next to the buttons. */
   getCountdownProps: () => RetryCountdownProps;
+  /** The "Retry now" button. */
   getRetryNowProps: () => ButtonProps;
+  /** The "Stop retrying" button. */
   getStopRetryingProps: () => ButtonProps;
+  /** The "Dismiss" button. */
   getDismissProps: () => ButtonProps;
   /**
    * Props for the "Details" disclosure (`useApiErrorDetails`), sharing the banner's copy state.

@@ -28,7 +28,9 @@ export interface ApiErrorDetailsProps {
 
 /** One line of the technical details. */
 export interface BannerFact {
+  /** What the value is, such as "Status". */
   label: string;
+  /** The value, such as "429 Too Many Requests". */
   value: string;
 }
 
@@ -42,11 +44,13 @@ export interface ApiErrorDetailsParts {
   facts: BannerFact[];
   /** The latest copy: which text, and how it went. */
   copyStatus: CopyStatus;
+  /** Which text the latest copy was of. */
   copyTarget: BannerCopyTarget | undefined;
   /** The text to show (selected) when copying the details or the curl command failed. */
   copyFallbackText: string | undefined;
   /** The `<details>` element, named by its summary ("Details"). */
   getRootProps: () => DetailsHTMLAttributes<HTMLDetailsElement>;
+  /** The `<summary>`, whose text ("Details") names the disclosure. */
   getSummaryProps: () => HTMLAttributes<HTMLElement>;
   /** "Copy details": copies `formatErrorReport(error)`. */
   getCopyDetailsProps: () => ButtonProps;

@@ -46,6 +46,7 @@ export const RETRY_COUNTDOWN_CLASS_NAMES = {
 
 /** What {@link useRetryCountdownProps} returns: state, texts, and props for each part. */
 export interface RetryCountdownParts extends RetryCountdownState {
+  /** Where the countdown stands: nothing to wait for, waiting (maybe paused), or over. */
   phase: RetryCountdownPhase;
   /** Whether react-query retries by itself at the end of the wait (else the person may try again). */
   automatic: boolean;
@@ -55,9 +56,13 @@ export interface RetryCountdownParts extends RetryCountdownState {
   messages: Messages;
   /** Whether to show the "Retry now" button. */
   showRetryNow: boolean;
+  /** The root element: its classes and `data-state` (`idle`, `waiting`, `paused` or `done`). */
   getRootProps: () => HTMLAttributes<HTMLDivElement> & { 'data-state': string };
+  /** The visible text, which describes the progress bar. */
   getTextProps: () => HTMLAttributes<HTMLSpanElement>;
+  /** The progress bar, from 0 to 1, named "Time left before the next try". */
   getProgressProps: () => ProgressHTMLAttributes<HTMLProgressElement>;
+  /** The "Retry now" button. */
   getRetryNowProps: () => ButtonProps;
   /** Props of the polite live region: it changes twice per wait (start and end), never every second. */
   getAnnouncerProps: () => PoliteAnnouncerProps;

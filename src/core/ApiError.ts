@@ -43,7 +43,7 @@ export interface ApiErrorInit {
   supportId?: string | undefined;
   /** How long the server asked to wait, in milliseconds. */
   retryAfterMs?: number | undefined;
-  /** @default whether the kind can succeed later ({@link isRetryableKind}) */
+  /** Whether trying again can succeed. @default whether the kind can succeed later ({@link isRetryableKind}) */
   retryable?: boolean;
   /** `'api'` or `'edge'` for a response (@default `'api'`); always `'client'` when `status` is 0. */
   source?: ApiErrorSource;
@@ -51,7 +51,7 @@ export interface ApiErrorInit {
   rayId?: string | undefined;
   /** Epoch ms; one a `Date` cannot hold (a week later included) is replaced. @default `Date.now()` */
   receivedAt?: number;
-  /** @default `'GET'` */
+  /** The HTTP method, upper-cased when stored. @default `'GET'` */
   method?: string | undefined;
   /** Redacted before it is stored. @default `''` */
   url?: string | undefined;
@@ -63,18 +63,31 @@ export interface ApiErrorInit {
 
 /** The plain object `ApiError#toJSON()` returns: safe to log, free of credentials. */
 export interface ApiErrorJSON {
+  /** Always `'ApiError'`. */
   name: 'ApiError';
+  /** {@link ApiError.kind} */
   kind: ApiErrorKind;
+  /** {@link ApiError.status} */
   status: number;
+  /** {@link ApiError.message} */
   message: string;
+  /** {@link ApiError.supportId} */
   supportId: string | undefined;
+  /** {@link ApiError.supportIdExpiresAt} */
   supportIdExpiresAt: number | undefined;
+  /** {@link ApiError.retryAfterMs} */
   retryAfterMs: number | undefined;
+  /** {@link ApiError.retryable} */
   retryable: boolean;
+  /** {@link ApiError.source} */
   source: ApiErrorSource;
+  /** {@link ApiError.rayId} */
   rayId: string | undefined;
+  /** {@link ApiError.receivedAt} */
   receivedAt: number;
+  /** {@link ApiError.method} */
   method: string;
+  /** {@link ApiError.url} */
   url: string;
 }
 

@@ -10,10 +10,11 @@ export interface ToApiErrorContext {
   secrets?: Iterable<string>;
   /** The request, when the thrown value does not carry one. */
   request?: Request;
-  /** Without a request (it failed before one was built): the method and URL it was for, for display. */
+  /** Without a request (it failed before one was built): the method it was for, for display. */
   method?: string;
+  /** Without a request: the URL it was for, for display (redacted when stored). */
   url?: string;
-  /** @default Date.now() */
+  /** When the failure was observed (epoch ms). @default Date.now() */
   now?: number;
 }
 

@@ -35,6 +35,7 @@ export interface ApiKitProviderProps {
   onAuthError?: AuthErrorHandler;
   /** Called for every failed attempt of the kit's hooks (besides the client's own `onError`). */
   onError?: (error: ApiError) => void;
+  /** The part of the app that uses the kit. */
   children?: ReactNode;
 }
 

@@ -9,6 +9,7 @@ const MessagesContext = createContext<PartialMessages | undefined>(undefined);
 export interface MessagesProviderProps {
   /** Texts to use instead of the defaults (or of an outer provider's), deep-merged. */
   messages: PartialMessages | undefined;
+  /** The part of the app that uses the kit. */
   children?: ReactNode;
 }
 
