@@ -158,8 +158,9 @@ function isKindMessages(value: unknown): value is Partial<KindMessages> {
 
 /**
  * Deep-merges partial messages over a complete set, later partials winning. A kind's
- * `{ title, description }` is merged field by field; `undefined` values are skipped, so a
- * partial never blanks a text out.
+ * `{ title, description }` is merged field by field. A value not of the default's type
+ * (`undefined`, `null`, a string where a function is due) is skipped, so a partial never blanks a
+ * text out or breaks a render.
  *
  * @example
  * ```ts
@@ -171,12 +172,13 @@ export function mergeMessages(base: Messages, ...partials: ReadonlyArray<Partial
   for (const partial of partials) {
     if (!partial) continue;
     for (const [key, value] of Object.entries(partial)) {
-      if (value === undefined) continue;
       const current = merged[key];
-      merged[key] =
-        isKindMessages(current) && isKindMessages(value)
-          ? { ...current, ...Object.fromEntries(Object.entries(value).filter(([, text]) => text !== undefined)) }
-          : value;
+      // Only a value of the default's type replaces it: `null` from a JSON file, or a string where
+      // a function is due, would break the render.
+      if (value === null || typeof value !== typeof current) continue;
+      merged[key] = isKindMessages(current)
+        ? { ...current, ...Object.fromEntries(Object.entries(value).filter(([, text]) => typeof text === 'string')) }
+        : value;
     }
   }
   return merged as unknown as Messages;

@@ -115,3 +115,32 @@ describe('messages', () => {
     expect(within(bar.parentElement!).getByRole('status').textContent).toBe('Erneut möglich in 12 s');
   });
 });
+
+describe('texts of the wrong type', () => {
+  // Translations often come from JSON files, where a missing text is `null` and a function cannot be.
+  const fromJson = JSON.parse(
+    '{"rate_limited": null, "server_error": {"title": null, "description": 7}, "tryAgain": null, "retryingIn": "Neuer Versuch in {s} s", "canRetryIn": "Erneut in {s} s", "dismiss": "Schließen"}',
+  ) as PartialMessages;
+
+  test('are skipped: the defaults stand, the texts of the right type apply', () => {
+    const merged = mergeMessages(defaultMessages, fromJson);
+    expect(merged.rate_limited).toEqual(defaultMessages.rate_limited);
+    expect(merged.server_error).toEqual(defaultMessages.server_error);
+    expect(merged.tryAgain).toBe(defaultMessages.tryAgain);
+    expect(merged.retryingIn).toBe(defaultMessages.retryingIn);
+    expect(merged.dismiss).toBe('Schließen');
+  });
+
+  test('never break a render', () => {
+    render(
+      <MessagesProvider messages={fromJson}>
+        <ApiErrorBanner error={new ApiError({ status: 429, retryAfterMs: 12_000 })} onRetry={() => undefined} onDismiss={() => undefined} showDetails={false} />
+        <RetryCountdown until={Date.now() + 5_000} />
+      </MessagesProvider>,
+    );
+    expect(within(screen.getByRole('alert')).getByText(defaultMessages.rate_limited.title)).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Try again' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Schließen' })).toBeTruthy();
+    expect(screen.getByText('You can try again in 5 s')).toBeTruthy();
+  });
+});
