@@ -70,7 +70,7 @@ function showsKind(kind: ApiErrorKind, { serverText }: { serverText?: string } =
 const post = (path: string, json: unknown): SendRequest => (client) => client.post(path, { json }).json();
 const get = (path: string): SendRequest => (client) => client.get(path).json();
 
-// Every kind, in the order of DESIGN.md.
+// Every kind, in the order of `API_ERROR_KINDS`.
 
 /** 400: the API's own `error` text is shown; trying the same request again cannot help. */
 export const BadRequest: Story = {
@@ -243,7 +243,12 @@ export const AutomaticRetryScheduled: Story = {
       const loaded = await requestFailure([answerWith('orders', 502, 'Bad gateway')], get('orders'))(context);
       // What the kit's hooks do after a failure: the retry policy records when react-query tries again.
       const error = loadedError(loaded ?? {});
-      if (error) createRetryPolicy({ baseDelayMs: 20_000, random: () => 1 }).retryDelay(0, error);
+      if (error) {
+        // In react-query's order: the delay first, then the decision that the retry follows.
+        const policy = createRetryPolicy({ baseDelayMs: 20_000, random: () => 1 });
+        policy.retryDelay(0, error);
+        policy.retry(0, error);
+      }
       return loaded;
     },
   ],

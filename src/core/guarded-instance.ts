@@ -3,6 +3,7 @@ import { ApiError } from './ApiError.js';
 import type { Release } from './admission.js';
 import type { RateLimitGate } from './rate-limit-gate.js';
 import type { RetryBudget } from './retry-budget.js';
+import type { RetryPolicyOptions } from './retry-policy.js';
 import { isAbortError, toApiError } from './to-api-error.js';
 
 /** @internal What a client made by `createApiClient` shares with its wrapped instances. */
@@ -13,6 +14,23 @@ export interface ClientContext {
   report: (error: ApiError) => ApiError;
   /** A signal given to the client itself (`createApiClient` or `extend`): its abort is an abort too. */
   signal: AbortSignal | null | undefined;
+  /** The client's `retryPolicy` settings, which the kit's hooks use too unless told otherwise. */
+  retryPolicy?: RetryPolicyOptions | undefined;
+}
+
+/**
+ * The retry policy settings of a client made by `createApiClient` (its `retryPolicy` option):
+ * the one configuration that its rate-limit gate, `ApiKitProvider` and the kit's hooks share.
+ * `undefined` for any other value, or a client given none (the defaults then apply).
+ *
+ * @example
+ * ```ts
+ * const client = createApiClient({ prefix: '/api', retryPolicy: { maxRetries: 5 } });
+ * const queryClient = new QueryClient({ defaultOptions: apiQueryDefaults(getRetryPolicyOptions(client)) });
+ * ```
+ */
+export function getRetryPolicyOptions(client: unknown): RetryPolicyOptions | undefined {
+  return clientContextOf(client)?.retryPolicy;
 }
 
 const contexts = new WeakMap<object, ClientContext>();

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createAdmission, type Admission } from '../../src/core/admission.js';
 import { createApiClient } from '../../src/core/index.js';
-import { replyJson, useLocalServer } from './local-server.js';
+import { replyJson, useLocalServer } from '../support/local-server.js';
 
 describe('createAdmission', () => {
   it('lets everything through until the server rate-limits', async () => {

@@ -14,9 +14,9 @@ import { ja } from '../../src/locales/ja.js';
 import { ptBR } from '../../src/locales/pt-BR.js';
 import { zhCN } from '../../src/locales/zh-CN.js';
 import { ApiKitProvider } from '../../src/react/ApiKitProvider.js';
-import { preloadDetailsModule } from '../components/details-module.js';
-import { useFakeClockPerTest } from '../components/fake-clock.js';
-import { SHIPPED } from './shipped.js';
+import { preloadDetailsModule } from '../support/details-module.js';
+import { useFakeClockPerTest } from '../support/fake-clock.js';
+import { SHIPPED } from '../support/shipped-locales.js';
 
 beforeAll(preloadDetailsModule);
 
