@@ -22,6 +22,13 @@ export default defineConfig({
         },
       },
       {
+        // The README's examples import the package by its name, as an app does: here, its sources.
+        resolve: {
+          alias: [
+            { find: /^api-error-kit$/, replacement: path.join(dirname, 'src/index.ts') },
+            { find: /^api-error-kit\/styles\.css$/, replacement: path.join(dirname, 'src/styles.css') },
+          ],
+        },
         test: {
           name: 'dom',
           environment: 'jsdom',

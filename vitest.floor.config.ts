@@ -23,7 +23,7 @@ export default defineConfig({
   test: {
     projects: reused.map((project) => ({
       ...project,
-      resolve: { ...project.resolve, alias },
+      resolve: { ...project.resolve, alias: [...((project.resolve?.alias as typeof alias | undefined) ?? []), ...alias] },
       test: {
         ...project.test,
         name: `${project.test?.name}-floor`,

@@ -1,4 +1,4 @@
-import { ApiErrorBanner, ApiKitProvider, createApiClient, RetryCountdown, useApiQuery } from 'api-error-kit';
+import { ApiErrorBanner, ApiKitProvider, createApiClient, useApiQuery } from 'api-error-kit';
 import 'api-error-kit/styles.css';
 
 interface Order {
@@ -14,18 +14,16 @@ const client = createApiClient({
 function Orders() {
   const orders = useApiQuery<Order[]>({ queryKey: ['orders'], path: 'orders' });
   // While react-query retries, the failure is `failureReason`; once it gives up, it is `error`.
+  // The banner shows the countdown to the next retry itself, beside "Retry now" and "Stop retrying".
   const failure = orders.error ?? orders.failureReason;
   if (failure) {
     return (
-      <>
-        <ApiErrorBanner
-          error={failure}
-          onRetry={() => orders.refetch()}
-          onRetryNow={orders.retryNow}
-          onStopRetrying={orders.stopRetrying}
-        />
-        {orders.scheduledRetry && <RetryCountdown result={orders} onRetryNow={orders.retryNow} />}
-      </>
+      <ApiErrorBanner
+        error={failure}
+        onRetry={() => orders.refetch()}
+        onRetryNow={orders.retryNow}
+        onStopRetrying={orders.stopRetrying}
+      />
     );
   }
   if (!orders.data) return <p>Loading…</p>;
