@@ -3,7 +3,7 @@ import { useId, useMemo, useState, type ButtonHTMLAttributes, type HTMLAttribute
 import type { ApiError } from '../core/ApiError.js';
 import { KIND_DESCRIPTIONS } from '../core/kinds.js';
 import type { Messages, PartialMessages } from '../core/messages.js';
-import { getScheduledRetry, type ScheduledRetry } from '../core/retry-schedule.js';
+import { getScheduledRetry, type ScheduledRetry } from '../core/retry/retry-schedule.js';
 import { useMessages } from '../react/messages-context.js';
 import { useDeadlinePassed } from '../react/ticker.js';
 import { useIsOnline } from '../react/browser-state.js';

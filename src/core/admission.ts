@@ -1,4 +1,4 @@
-import { DEFAULT_RETRY_POLICY } from './retry-policy.js';
+import { DEFAULT_RETRY_POLICY } from './retry/retry-policy.js';
 
 /** Gives back a request's place; `succeeded` grows the pace after a rate limit. */
 export type Release = (succeeded: boolean) => void;

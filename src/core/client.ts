@@ -7,8 +7,8 @@ import { clientContextOf, isRequestSlot, REQUEST_SLOT, wrapInstance, type Client
 import { createRateLimitGate, waitsOnlyWhileClosed, type RateLimitGate } from './rate-limit-gate.js';
 import { exhaustedQuotaResetMs, retryAfterFromResponse } from './retry-after.js';
 import { createRetryBudget, type RetryBudget, type RetryBudgetOptions } from './retry-budget.js';
-import { createRetryPolicy, isServerRefusal, type RetryPolicyOptions } from './retry-policy.js';
-import { recordBudgetVerdict } from './retry-schedule.js';
+import { createRetryPolicy, isServerRefusal, type RetryPolicyOptions } from './retry/retry-policy.js';
+import { recordBudgetVerdict } from './retry/retry-schedule.js';
 import { invalidResponseError } from './to-api-error.js';
 
 /** An API key, or a function that returns the current one (sync or async); called for every request. */

@@ -4,7 +4,7 @@ import type { KyInstance } from 'ky';
 import { useMemo, useState, type ReactNode } from 'react';
 import type { ApiError } from '../core/ApiError.js';
 import type { PartialMessages } from '../core/messages.js';
-import { apiQueryDefaults, createRetryPolicy, type RetryPolicyOptions } from '../core/retry-policy.js';
+import { apiQueryDefaults, createRetryPolicy, type RetryPolicyOptions } from '../core/retry/retry-policy.js';
 import { ApiKitContext, type ApiKitContextValue, type AuthErrorHandler } from './api-kit-context.js';
 import { MessagesProvider } from './messages-context.js';
 

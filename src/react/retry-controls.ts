@@ -1,5 +1,5 @@
 'use client';
-import { getScheduledRetry, type ScheduledRetry } from '../core/retry-schedule.js';
+import { getScheduledRetry, type ScheduledRetry } from '../core/retry/retry-schedule.js';
 import { useRetryHeldByBrowser } from './browser-state.js';
 import { retryNowAfter, stopRetryingAfter } from './retry-hold.js';
 

@@ -7,7 +7,7 @@ import { ApiErrorBanner } from '../../src/components/ApiErrorBanner.js';
 import { ApiError } from '../../src/core/ApiError.js';
 import { API_ERROR_KINDS, isRetryableKind, type ApiErrorKind } from '../../src/core/kinds.js';
 import { defaultMessages } from '../../src/core/messages.js';
-import { createRetryPolicy } from '../../src/core/retry-policy.js';
+import { createRetryPolicy } from '../../src/core/retry/retry-policy.js';
 import { toApiError } from '../../src/core/to-api-error.js';
 import { expectNoAxeViolations } from './axe.js';
 import { advance, useFakeClockPerTest } from './fake-clock.js';

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, test, vi } from 'vitest';
 import { RetryCountdown } from '../../src/components/RetryCountdown.js';
 import { ANNOUNCE_AFTER_MS, ANNOUNCEMENT_SHOWN_MS } from '../../src/components/useAnnouncement.js';
 import { ApiError } from '../../src/core/ApiError.js';
-import { createRetryPolicy } from '../../src/core/retry-policy.js';
+import { createRetryPolicy } from '../../src/core/retry/retry-policy.js';
 import { expectNoAxeViolations } from './axe.js';
 import { advance, useFakeClockPerTest } from './fake-clock.js';
 

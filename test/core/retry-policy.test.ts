@@ -11,7 +11,7 @@ import {
   getScheduledRetry,
   type ApiErrorInit,
 } from '../../src/core/index.js';
-import { markFinal } from '../../src/core/retry-schedule.js';
+import { markFinal } from '../../src/core/retry/retry-schedule.js';
 import { replyJson, useLocalServer } from './local-server.js';
 
 const NOW = 1_700_000_000_000;

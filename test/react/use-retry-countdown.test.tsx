@@ -2,8 +2,8 @@ import { onlineManager } from '@tanstack/react-query';
 import { act, renderHook } from '@testing-library/react';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { ApiError } from '../../src/core/ApiError.js';
-import { createRetryPolicy } from '../../src/core/retry-policy.js';
-import { clearScheduledRetry, getScheduledRetry } from '../../src/core/retry-schedule.js';
+import { createRetryPolicy } from '../../src/core/retry/retry-policy.js';
+import { clearScheduledRetry, getScheduledRetry } from '../../src/core/retry/retry-schedule.js';
 import { useRetryCountdown, type RetryCountdownTarget } from '../../src/react/useRetryCountdown.js';
 import { advance, useFakeClockPerTest } from '../components/fake-clock.js';
 
