@@ -13,8 +13,8 @@ const ignore = [...Object.keys(pkg.peerDependencies ?? {}), 'react-dom', '@tanst
  * fix fits and a regression fails CI. The React-free core is held to its own, smaller budget;
  * the total counts shared code once.
  */
-const LIMITS = { '.': '16.9 kB', './core': '10.8 kB' };
-const TOTAL_LIMIT = '16.9 kB';
+const LIMITS = { '.': '18.2 kB', './core': '12.1 kB' };
+const TOTAL_LIMIT = '18.2 kB';
 
 /** `[subpath, file]` for every export that points at JavaScript (the stylesheet is left out). */
 const jsEntries = Object.entries(pkg.exports)

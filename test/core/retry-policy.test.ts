@@ -350,36 +350,6 @@ describe('the policy in a QueryClient against a real server', () => {
     expect(server.requests).toHaveLength(3);
   });
 
-  it('bounds the requests of many queries during a full outage by the retry budget', async () => {
-    // gRPC retry throttling: 10 tokens, each retryable failure costs 1, a retry is allowed only
-    // while more than 5 tokens remain after the charge, and no success refills the budget.
-    const maxTokens = 10;
-    let tokens = maxTokens;
-    let retriesAllowed = 0;
-    for (;;) {
-      tokens = Math.max(0, tokens - 1);
-      if (tokens > maxTokens / 2) retriesAllowed += 1;
-      else break;
-    }
-    expect(retriesAllowed).toBe(4);
-
-    const queries = 20;
-    const client = setup({}, () => 0);
-    server.handle((_request, response) => replyJson(response, 503, { status: 503, error: 'outage', support_id: 'o' }));
-    let settled = 0;
-    for (let index = 0; index < queries; index += 1) {
-      void queryClient!
-        .fetchQuery({ queryKey: ['outage', index], queryFn: () => client.get(`outage/${index}`).json() })
-        .catch(() => undefined)
-        .finally(() => (settled += 1));
-    }
-    await runUntil(() => settled === queries);
-    await vi.advanceTimersByTimeAsync(60_000);
-    await realSleep(20);
-    // Without the budget it would be 20 × 4 = 80 requests.
-    expect(server.requests).toHaveLength(queries + retriesAllowed);
-  });
-
   it('sends every attempt during an outage when the budget is off', async () => {
     const client = setup({ retryBudget: false }, () => 0);
     server.handle((_request, response) => replyJson(response, 503, { status: 503, error: 'outage', support_id: 'o' }));
