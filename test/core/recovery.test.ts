@@ -105,7 +105,7 @@ describe('createRecovery: holding for a server wait, then ramping up', () => {
     (await fresh)('answered');
   });
 
-  it('after refusing everyone, ramps up by evidence: one, then one more with each success', async () => {
+  it('after refusing everyone, ramps up by evidence: one, then twice as many with each success', async () => {
     const { recovery } = setup();
     const refusedKeys = Array.from({ length: 8 }, (_, index) => `GET /r/${index}`);
     const firsts = refusedKeys.map((key) => recovery.tryAcquire(() => key)!);
@@ -123,10 +123,13 @@ describe('createRecovery: holding for a server wait, then ramping up', () => {
     // Limit 2, nobody in flight: two go.
     expect(log).toHaveLength(3);
     (await places[1]!)('answered');
+    await vi.advanceTimersByTimeAsync(0);
+    // Limit 4, one in flight: three more go.
+    expect(log).toHaveLength(6);
     (await places[2]!)('answered');
     await vi.advanceTimersByTimeAsync(0);
-    // Limit 4: the pace doubles every round trip.
-    expect(log).toHaveLength(7);
+    // Limit 8: all of them.
+    expect(log).toHaveLength(8);
   });
 
   it('after a refusal right behind successes (a rate limit), sends one at a time for as long again as the wait', async () => {
@@ -215,19 +218,19 @@ describe('createRecovery: probing while the budget is spent', () => {
     const probe = await waiting[0]!;
     recovery.failed(outage('GET /q/0'));
     probe(outage('GET /q/0'));
-    // The next probe after the second retry's backoff (2 s here), and it is another request.
-    expect(recovery.snapshot()).toMatchObject({ state: 'probing', nextProbeAt: 2500, waiting: 9 });
-    await vi.advanceTimersByTimeAsync(1999);
+    // The next probe when the second retry's backoff (1–2 s) could first end, and it is another request.
+    expect(recovery.snapshot()).toMatchObject({ state: 'probing', nextProbeAt: 1500, waiting: 9 });
+    await vi.advanceTimersByTimeAsync(999);
     expect(log).toHaveLength(1);
     await vi.advanceTimersByTimeAsync(1);
     expect(log).toEqual([
       ['GET /q/0', 500],
-      ['GET /q/1', 2500],
+      ['GET /q/1', 1500],
     ]);
     const second = await waiting[1]!;
     recovery.failed(outage('GET /q/1'));
     second(outage('GET /q/1'));
-    expect(recovery.snapshot().nextProbeAt).toBe(2500 + 4000);
+    expect(recovery.snapshot().nextProbeAt).toBe(1500 + 2000);
   });
 
   it('lets everyone go, ramping up, once a probe succeeds', async () => {

@@ -9,8 +9,8 @@ import { recordBudgetVerdict } from './retry-schedule.js';
 /**
  * Where recovery stands: `open` (no limit), `holding` (the server asked for a wait: the gate is
  * closed), `probing` (the retry budget is spent: one probe at a time carries the backoff for
- * everyone) or `ramping` (after a wait or a successful probe: one more request in flight with
- * each success, so the pace doubles every round trip, until 64 lift the limit).
+ * everyone) or `ramping` (after a wait or a successful probe: one request in flight, twice as
+ * many with each success, until 64 lift the limit).
  */
 export type RecoveryState = 'open' | 'holding' | 'probing' | 'ramping';
 
@@ -182,9 +182,10 @@ export function createRecovery({ gate, budget, policy = DEFAULT_RETRY_POLICY, ba
     };
   };
 
+  // Each success doubles the pace: a few round trips from one request to no limit.
   const growAfterSuccess = (now: number) => {
     if (!Number.isFinite(limit) || now < strictUntil) return;
-    limit = limit + 1 >= UNLIMITED_AFTER ? Number.POSITIVE_INFINITY : limit + 1;
+    limit = limit * 2 >= UNLIMITED_AFTER ? Number.POSITIVE_INFINITY : limit * 2;
   };
 
   const settle = (name: string, probe: boolean, departedAt: number, outcome: Outcome) => {
@@ -221,7 +222,9 @@ export function createRecovery({ gate, budget, policy = DEFAULT_RETRY_POLICY, ba
     if (!probing || !probe) return;
     probeFailures += 1;
     probeFailedAt = now;
-    nextProbeAt = now + backoffDelay(probeFailures + 1);
+    // When the first of many queries would have retried on its own: the earliest of the
+    // policy's jittered backoff, half its ceiling.
+    nextProbeAt = now + Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** probeFailures) / 2;
   };
 
   // The waiters whose time is up fail, as their own retry would have, when a probe failed at
