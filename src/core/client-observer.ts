@@ -2,6 +2,15 @@ import { requestKey } from './request-key.js';
 import { advertisedQuota, retryAfterFromResponse } from './retry-after.js';
 import type { Recovery } from './retry/recovery.js';
 
+// When each response's head arrived: a failure is dated from it, not from when its body was read,
+// so a server-given wait is not stretched by a busy client.
+const arrivals = new WeakMap<Response, number>();
+
+/** @internal When `response`'s head arrived at the client (epoch ms), if it came through {@link observingFetch}. */
+export function headArrivedAt(response: unknown): number | undefined {
+  return response instanceof Response ? arrivals.get(response) : undefined;
+}
+
 /**
  * @internal A `fetch` that tells the recovery controller about every response's head as it
  * arrives, before ky reads any body: a refusal's wait from its headers, the quota it advertises,
@@ -12,6 +21,7 @@ export function observingFetch(recovery: Recovery, fetch: typeof globalThis.fetc
   return async (input, init) => {
     const response = await (fetch ?? globalThis.fetch)(input, init);
     const now = Date.now();
+    arrivals.set(response, now);
     const key = input instanceof Request ? requestKey(input) : `${init?.method ?? 'GET'} ${String(input)}`;
     const refused = response.status === 429 || (response.status === 503 && response.headers.has('retry-after'));
     // Without a wait in the headers the body may hold one: until it is read, the refusal's own

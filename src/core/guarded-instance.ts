@@ -1,5 +1,6 @@
 import type { KyInstance, Options, ResponsePromise } from 'ky';
 import { ApiError } from './ApiError.js';
+import { headArrivedAt } from './client-observer.js';
 import { requestKey } from './request-key.js';
 import type { RateLimitGate } from './rate-limit-gate.js';
 import type { Outcome, Recovery, Release } from './retry/recovery.js';
@@ -110,7 +111,7 @@ function guard<T>(
     if (mapped && mapped.from === error && typeof error === 'object' && error !== null) throw mapped.to;
     const request = slot.request;
     const apiError = context.report(
-      toApiError(error, { secrets: context.secrets, request, ...(request ? {} : intended(input, options, slot.method)) }),
+      toApiError(error, { secrets: context.secrets, request, now: answeredAt(error), ...(request ? {} : intended(input, options, slot.method)) }),
       request ? requestKey(request) : undefined,
     );
     scrubCredentials(error, slot);
@@ -149,6 +150,15 @@ function guard<T>(
       (promise[method] as (...a: unknown[]) => Promise<unknown>)(...args).catch(fail);
   }
   return guarded;
+}
+
+// When the failed response's head arrived; `undefined` (now) when there was none.
+function answeredAt(error: unknown): number | undefined {
+  try {
+    return headArrivedAt((error as { response?: unknown } | null)?.response);
+  } catch {
+    return undefined;
+  }
 }
 
 // A response that resolved although it failed (ky's `throwHttpErrors: false`) is no success.

@@ -4,7 +4,7 @@ import type { RateLimitGate } from '../rate-limit-gate.js';
 import type { AdvertisedQuota } from '../retry-after.js';
 import type { RetryBudget } from './retry-budget.js';
 import { DEFAULT_RETRY_POLICY, isServerRefusal, type RetryPolicyOptions } from './retry-policy.js';
-import { recordBudgetVerdict } from './retry-schedule.js';
+import { clearScheduledRetry, getScheduledRetry, recordBudgetVerdict, recordScheduledRetry } from './retry-schedule.js';
 
 /**
  * Where recovery stands: `open` (no limit), `holding` (the server asked for a wait: the gate is
@@ -93,6 +93,8 @@ interface Outage {
 
 interface Waiter {
   name: string;
+  /** The failure before this retry, as the query holds it: its schedule tells the truth while it waits. */
+  failure: ApiError | undefined;
   refusals: Refusals;
   /** While probing: when the policy would have given up on it (epoch ms). */
   deadline: number;
@@ -101,6 +103,21 @@ interface Waiter {
 }
 
 const NONE: Refusals = { count: 0, since: Number.POSITIVE_INFINITY };
+
+// A retry held behind a probe, by the failure it follows, for `retryNow` and `stopRetrying`.
+const heldRetries = new WeakMap<object, { now: () => void; stop: () => void }>();
+
+/** @internal Sends a retry held behind a probe at once (`retryNow`); `false` when none waits after `failure`. */
+export function sendHeldRetryNow(failure: unknown): boolean {
+  const held = typeof failure === 'object' && failure !== null ? heldRetries.get(failure) : undefined;
+  held?.now();
+  return held !== undefined;
+}
+
+/** @internal Fails a retry held behind a probe with `failure` itself (`stopRetrying`). */
+export function stopHeldRetry(failure: unknown): void {
+  if (typeof failure === 'object' && failure !== null) heldRetries.get(failure)?.stop();
+}
 
 const precedes = (a: Refusals, b: Refusals) => a.count > b.count || (a.count === b.count && a.since < b.since);
 
@@ -119,6 +136,12 @@ export function createRecovery({ gate, budget, policy = DEFAULT_RETRY_POLICY, ba
   let openAt = 0;
   const comingBack = new Set<string>();
   const refused = new Map<string, Refusals>();
+  // When each request last left, and since when the gate has been closed.
+  const departures = new Map<string, number>();
+  let closedSince = Number.POSITIVE_INFINITY;
+  // The refusals of the wave that closed the gate tell the same thing, told moments apart: each
+  // of their retries may go at its own time, not at the latest of theirs.
+  const ownTimes = new Map<string, number>();
   // Probing.
   let probing = false;
   let probeInFlight = false;
@@ -137,9 +160,32 @@ export function createRecovery({ gate, budget, policy = DEFAULT_RETRY_POLICY, ba
   const gateClosed = () => gate !== undefined && gate.snapshot().closedUntil !== null;
   const holdingForRefused = (now: number) => comingBack.size > 0 && now < openAt;
 
+  // While probing, each waiter's failure says when the next probe goes and that it waits for it.
+  const tellWaiters = (next: number | null) => {
+    for (const waiter of queue) {
+      if (!waiter.failure) continue;
+      const known = getScheduledRetry(waiter.failure);
+      if (!probing) {
+        if (known?.waitingForService) clearScheduledRetry(waiter.failure);
+        continue;
+      }
+      const at = next ?? known?.at ?? Date.now();
+      if (known?.waitingForService && known.at === at) continue;
+      recordScheduledRetry(waiter.failure, {
+        at,
+        attempt: (outages.get(waiter.name)?.failures ?? 0) + 1,
+        maxAttempts: policy.maxRetries + 1,
+        since: waiter.failure.receivedAt,
+        serverGiven: false,
+        waitingForService: true,
+      });
+    }
+  };
+
   const publish = () => {
     const state: RecoveryState = gateClosed() ? 'holding' : probing ? 'probing' : Number.isFinite(limit) ? 'ramping' : 'open';
     const next = probing && !probeInFlight ? nextProbeAt : null;
+    tellWaiters(next);
     if (state === snapshot.state && next === snapshot.nextProbeAt && queue.length === snapshot.waiting) return;
     snapshot = { state, nextProbeAt: next, waiting: queue.length };
     for (const listener of [...listeners]) listener();
@@ -157,13 +203,15 @@ export function createRecovery({ gate, budget, policy = DEFAULT_RETRY_POLICY, ba
 
   // Whether a request may leave now, leaving probing and the ramp's limit aside.
   const unheld = (waiter: Pick<Waiter, 'name'>, now: number) => {
-    if (gateClosed()) return false;
+    if (gateClosed() && !((ownTimes.get(waiter.name) ?? Number.POSITIVE_INFINITY) <= now)) return false;
     if (holdingForRefused(now) && !refused.has(waiter.name)) return false;
     return quota === undefined || (now < quota.until ? quota.left > 0 : active === 0);
   };
 
   const grant = (name: string, probe: boolean): Release => {
     const departedAt = Date.now();
+    remember(departures, name, departedAt);
+    ownTimes.delete(name);
     active += 1;
     if (probe) probeInFlight = true;
     if (quota !== undefined && Date.now() < quota.until) {
@@ -293,12 +341,21 @@ export function createRecovery({ gate, budget, policy = DEFAULT_RETRY_POLICY, ba
       if (queue.length > 0 && !gateClosed()) {
         if (holdingForRefused(now)) wake(openAt);
         else if (quota !== undefined && now < quota.until) wake(quota.until);
+      } else if (queue.length > 0) {
+        const own = queue.map((waiter) => ownTimes.get(waiter.name) ?? Number.POSITIVE_INFINITY).filter((at) => at > now);
+        if (own.length > 0) wake(Math.min(...own));
       }
     }
     publish();
   };
 
-  gate?.subscribe(pump);
+  gate?.subscribe(() => {
+    if (!gateClosed()) {
+      ownTimes.clear();
+      closedSince = Number.POSITIVE_INFINITY;
+    }
+    pump();
+  });
 
   const arrive = (key: () => string): { name: string; refusals: Refusals } => {
     const name = key();
@@ -306,7 +363,8 @@ export function createRecovery({ gate, budget, policy = DEFAULT_RETRY_POLICY, ba
     return { name, refusals: refused.get(name) ?? NONE };
   };
 
-  const holdUntil = (until: number, name: string | undefined) => {
+  // `counted`: the refusal of `name` was counted already (its head came first; this is its body's wait).
+  const holdUntil = (until: number, name: string | undefined, counted = false) => {
     if (!gate) return;
     const now = Date.now();
     const wait = Math.max(0, until - now);
@@ -314,8 +372,13 @@ export function createRecovery({ gate, budget, policy = DEFAULT_RETRY_POLICY, ba
     // for as long again. One that refused everyone (per resource, say) gets a ramp by evidence.
     if (now - lastAnswerAt <= wait) strictUntil = Math.max(strictUntil, until + Math.min(wait, MAX_STRICT_MS));
     limit = 1;
+    if (!gateClosed()) closedSince = now;
+    if (name !== undefined && (departures.get(name) ?? now) <= closedSince) remember(ownTimes, name, Math.max(ownTimes.get(name) ?? 0, until));
+    // Refused again after the gate closed: the server still limits, so everyone waits for the gate.
+    else if (name !== undefined) ownTimes.clear();
     gate.closeUntil(until);
     const retried = wait <= policy.maxServerWaitMs;
+    if (counted) name = undefined;
     if (name !== undefined && retried) {
       if (now >= openAt) comingBack.clear();
       if (comingBack.size < MAX_REMEMBERED) comingBack.add(name);
@@ -337,24 +400,51 @@ export function createRecovery({ gate, budget, policy = DEFAULT_RETRY_POLICY, ba
       if (signal?.aborted) return Promise.reject(signal.reason);
       const arrived = arrive(key);
       return new Promise<Release>((resolve, reject) => {
+        const failure = outages.get(arrived.name)?.last;
+        const leave = () => {
+          signal?.removeEventListener('abort', onAbort);
+          if (!failure) return;
+          heldRetries.delete(failure);
+          if (getScheduledRetry(failure)?.waitingForService) clearScheduledRetry(failure);
+        };
         const waiter: Waiter = {
           ...arrived,
+          failure,
           deadline: deadlineOf(arrived.name, Date.now()),
           admit: (release) => {
-            signal?.removeEventListener('abort', onAbort);
+            leave();
             resolve(release);
           },
           fail: (error) => {
-            signal?.removeEventListener('abort', onAbort);
+            leave();
             reject(error);
           },
         };
-        const onAbort = () => {
+        const dequeue = () => {
           const index = queue.indexOf(waiter);
-          if (index !== -1) queue.splice(index, 1);
+          if (index === -1) return false;
+          queue.splice(index, 1);
+          return true;
+        };
+        const onAbort = () => {
+          dequeue();
+          leave();
           reject(signal!.reason);
           pump();
         };
+        if (failure) {
+          heldRetries.set(failure, {
+            // Asked for by the person: it goes now, an ordinary attempt that pays the budget.
+            now: () => {
+              if (dequeue()) waiter.admit(grant(waiter.name, false));
+              pump();
+            },
+            stop: () => {
+              if (dequeue()) waiter.fail(failure);
+              pump();
+            },
+          });
+        }
         const index = queue.findIndex((other) => precedes(waiter.refusals, other.refusals));
         queue.splice(index === -1 ? queue.length : index, 0, waiter);
         signal?.addEventListener('abort', onAbort, { once: true });
@@ -374,7 +464,7 @@ export function createRecovery({ gate, budget, policy = DEFAULT_RETRY_POLICY, ba
         // A 429 that said nothing about when (a Cloudflare 1015 page, say): back off.
         // Its key was already counted when its head arrived.
         const wait = error.retryAfterMs ?? backoffDelay(Math.max(1, refusedInARow));
-        holdUntil((error.retryAfterMs !== undefined ? error.receivedAt : Date.now()) + wait, undefined);
+        holdUntil((error.retryAfterMs !== undefined ? error.receivedAt : Date.now()) + wait, key, true);
       }
       publish();
     },

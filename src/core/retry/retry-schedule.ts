@@ -12,6 +12,11 @@ export interface ScheduledRetry {
   since: number;
   /** Whether `at` is a wait the server asked for, which `retryNow` may not shorten. */
   serverGiven: boolean;
+  /**
+   * `true` while the retry waits behind a probe for the service to answer again (the client's
+   * retry budget is spent): `at` is then when the next probe goes, the earliest this retry may.
+   */
+  waitingForService?: boolean;
 }
 
 // Keyed by the error object itself, so the schedule lives exactly as long as the failure does.
