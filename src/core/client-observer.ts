@@ -22,7 +22,7 @@ export function observingFetch(recovery: Recovery, fetch: typeof globalThis.fetc
     const response = await (fetch ?? globalThis.fetch)(input, init);
     const now = Date.now();
     arrivals.set(response, now);
-    const key = input instanceof Request ? requestKey(input) : `${init?.method ?? 'GET'} ${String(input)}`;
+    const key = () => (input instanceof Request ? requestKey(input) : `${init?.method ?? 'GET'} ${String(input)}`);
     const refused = response.status === 429 || (response.status === 503 && response.headers.has('retry-after'));
     // Without a wait in the headers the body may hold one: until it is read, the refusal's own
     // place (kept until then) holds every other request.

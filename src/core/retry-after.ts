@@ -134,6 +134,11 @@ export interface AdvertisedQuota {
  * advertisedQuota(new Headers({ 'ratelimit-remaining': '4', 'ratelimit-reset': '2' })); // { remaining: 4, resetMs: 2000 }
  */
 export function advertisedQuota(headers: Headers, now: number = Date.now()): AdvertisedQuota | undefined {
+  const draft = headers.get('ratelimit');
+  const remaining = headers.get('ratelimit-remaining');
+  const xRemaining = headers.get('x-ratelimit-remaining');
+  // Read for every response: most carry none of these.
+  if (draft === null && remaining === null && xRemaining === null) return undefined;
   let tightest: AdvertisedQuota | undefined;
   const consider = (remainingText: string | null | undefined, resetMs: number | undefined) => {
     if (remainingText == null || resetMs === undefined || !DELTA_SECONDS.test(remainingText.trim())) return;
@@ -141,7 +146,6 @@ export function advertisedQuota(headers: Headers, now: number = Date.now()): Adv
     if (!Number.isSafeInteger(remaining)) return;
     if (!tightest || remaining < tightest.remaining || (remaining === tightest.remaining && resetMs > tightest.resetMs)) tightest = { remaining, resetMs };
   };
-  const draft = headers.get('ratelimit');
   if (draft) {
     for (const policy of draft.split(',').slice(0, 32)) {
       const params = draftParams(policy);
@@ -150,8 +154,8 @@ export function advertisedQuota(headers: Headers, now: number = Date.now()): Adv
     }
   }
   const reference = serverDate(headers) ?? now;
-  consider(headers.get('ratelimit-remaining'), parseRetryAfter(headers.get('ratelimit-reset'), reference));
-  consider(headers.get('x-ratelimit-remaining'), xRateLimitReset(headers.get('x-ratelimit-reset'), reference));
+  if (remaining !== null) consider(remaining, parseRetryAfter(headers.get('ratelimit-reset'), reference));
+  if (xRemaining !== null) consider(xRemaining, xRateLimitReset(headers.get('x-ratelimit-reset'), reference));
   return tightest;
 }
 

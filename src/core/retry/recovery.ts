@@ -63,7 +63,7 @@ export interface Recovery {
   /** A failure of the request named `key` was mapped: charge the budget, hold for a server-given wait. */
   failed(error: ApiError, key?: string): void;
   /** A response arrived (head only): `waitMs` is a refusal's wait read from its headers, `quota` what it advertises. */
-  answered(response: { ok: boolean; status: number }, key: string, waitMs: number | undefined, quota: AdvertisedQuota | undefined): void;
+  answered(response: { ok: boolean; status: number }, key: string | (() => string), waitMs: number | undefined, quota: AdvertisedQuota | undefined): void;
   snapshot(): RecoverySnapshot;
   /** Calls `listener` whenever the snapshot changes; returns the unsubscribe function. */
   subscribe(listener: () => void): () => void;
@@ -136,9 +136,8 @@ export function createRecovery({ gate, budget, policy = DEFAULT_RETRY_POLICY, ba
   let openAt = 0;
   const comingBack = new Set<string>();
   const refused = new Map<string, Refusals>();
-  // When each request last left, and since when the gate has been closed.
-  const departures = new Map<string, number>();
-  let closedSince = Number.POSITIVE_INFINITY;
+  // The requests that left while the gate was closed (their own time had come).
+  const leftWhileClosed = new Set<string>();
   // The refusals of the wave that closed the gate tell the same thing, told moments apart: each
   // of their retries may go at its own time, not at the latest of theirs.
   const ownTimes = new Map<string, number>();
@@ -208,10 +207,13 @@ export function createRecovery({ gate, budget, policy = DEFAULT_RETRY_POLICY, ba
     return quota === undefined || (now < quota.until ? quota.left > 0 : active === 0);
   };
 
-  const grant = (name: string, probe: boolean): Release => {
+  // The name is read only when something is remembered: almost never while all is well.
+  const grant = (key: string | (() => string), probe: boolean): Release => {
+    let name: string | undefined;
+    const nameOf = () => (name ??= typeof key === 'string' ? key : key());
     const departedAt = Date.now();
-    remember(departures, name, departedAt);
-    ownTimes.delete(name);
+    if (gateClosed() && leftWhileClosed.size < MAX_REMEMBERED) leftWhileClosed.add(nameOf());
+    if (ownTimes.size > 0) ownTimes.delete(nameOf());
     active += 1;
     if (probe) probeInFlight = true;
     if (quota !== undefined && Date.now() < quota.until) {
@@ -225,7 +227,7 @@ export function createRecovery({ gate, budget, policy = DEFAULT_RETRY_POLICY, ba
       released = true;
       active -= 1;
       if (probe) probeInFlight = false;
-      settle(name, probe, departedAt, outcome);
+      settle(nameOf, probe, departedAt, outcome);
       pump();
     };
   };
@@ -236,14 +238,14 @@ export function createRecovery({ gate, budget, policy = DEFAULT_RETRY_POLICY, ba
     limit = limit * 2 >= UNLIMITED_AFTER ? Number.POSITIVE_INFINITY : limit * 2;
   };
 
-  const settle = (name: string, probe: boolean, departedAt: number, outcome: Outcome) => {
+  const settle = (nameOf: () => string, probe: boolean, departedAt: number, outcome: Outcome) => {
     const now = Date.now();
     if (outcome === 'cancelled' || outcome === 'refused') return;
     const failedAgain = outcome === 'failed' || (outcome instanceof ApiError && outcome.retryable);
     if (!failedAgain) {
       lastAnswerAt = now;
-      outages.delete(name);
-      if (refused.size > 0) refused.delete(name);
+      if (outages.size > 0) outages.delete(nameOf());
+      if (refused.size > 0) refused.delete(nameOf());
       if (probing) {
         // Evidence the service is back: everyone goes, ramping up.
         probing = false;
@@ -254,6 +256,7 @@ export function createRecovery({ gate, budget, policy = DEFAULT_RETRY_POLICY, ba
       return;
     }
     const error = outcome instanceof ApiError ? outcome : undefined;
+    const name = nameOf();
     const outage = outages.get(name);
     if (outage) {
       if (outage.failures === 0) outage.attemptMs = Math.max(0, now - departedAt);
@@ -352,7 +355,7 @@ export function createRecovery({ gate, budget, policy = DEFAULT_RETRY_POLICY, ba
   gate?.subscribe(() => {
     if (!gateClosed()) {
       ownTimes.clear();
-      closedSince = Number.POSITIVE_INFINITY;
+      leftWhileClosed.clear();
     }
     pump();
   });
@@ -372,8 +375,7 @@ export function createRecovery({ gate, budget, policy = DEFAULT_RETRY_POLICY, ba
     // for as long again. One that refused everyone (per resource, say) gets a ramp by evidence.
     if (now - lastAnswerAt <= wait) strictUntil = Math.max(strictUntil, until + Math.min(wait, MAX_STRICT_MS));
     limit = 1;
-    if (!gateClosed()) closedSince = now;
-    if (name !== undefined && (departures.get(name) ?? now) <= closedSince) remember(ownTimes, name, Math.max(ownTimes.get(name) ?? 0, until));
+    if (name !== undefined && !leftWhileClosed.has(name)) remember(ownTimes, name, Math.max(ownTimes.get(name) ?? 0, until));
     // Refused again after the gate closed: the server still limits, so everyone waits for the gate.
     else if (name !== undefined) ownTimes.clear();
     gate.closeUntil(until);
@@ -393,6 +395,9 @@ export function createRecovery({ gate, budget, policy = DEFAULT_RETRY_POLICY, ba
   return {
     tryAcquire(key) {
       if (probing || queue.length > 0 || active >= limit) return undefined;
+      const now = Date.now();
+      // Nothing remembered, nothing held: the request goes without being named.
+      if (refused.size === 0 && comingBack.size === 0 && !gateClosed() && (quota === undefined || (now < quota.until && quota.left > 0))) return grant(key, false);
       const arrived = arrive(key);
       return unheld(arrived, Date.now()) ? grant(arrived.name, false) : undefined;
     },
@@ -468,7 +473,7 @@ export function createRecovery({ gate, budget, policy = DEFAULT_RETRY_POLICY, ba
       }
       publish();
     },
-    answered(response, key, waitMs, advertised) {
+    answered(response, keyOf, waitMs, advertised) {
       const now = Date.now();
       if (response.ok) {
         budget?.deposit();
@@ -484,7 +489,7 @@ export function createRecovery({ gate, budget, policy = DEFAULT_RETRY_POLICY, ba
         quota = undefined;
       }
       // Close at once on the headers; the body's wait, read later, can only lengthen it.
-      if (waitMs !== undefined) holdUntil(now + waitMs, key);
+      if (waitMs !== undefined) holdUntil(now + waitMs, typeof keyOf === 'string' ? keyOf : keyOf());
       publish();
     },
     snapshot: () => snapshot,
