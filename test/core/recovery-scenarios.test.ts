@@ -1,21 +1,14 @@
-import { setTimeout as realSleep } from 'node:timers/promises';
-import { QueryClient } from '@tanstack/query-core';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ApiError, apiQueryDefaults, createApiClient, getRateLimitGate } from '../../src/core/index.js';
 import { replyJson, useLocalServer, type SeenRequest } from './local-server.js';
+import { runUntil, useMovingFakeClock } from './moving-fake-clock.js';
 
 // Each scenario runs N queries at once against a real server on 127.0.0.1, under fake timers
 // that keep moving (so sockets work) and are pushed forward in steps: the checks are on counts,
 // order and the fake clock, never on wall time.
 
 const server = useLocalServer();
-let queryClient: QueryClient | undefined;
-
-afterEach(() => {
-  queryClient?.clear();
-  queryClient = undefined;
-  vi.useRealTimers();
-});
+const clock = useMovingFakeClock();
 
 interface Settled {
   id: number;
@@ -23,19 +16,10 @@ interface Settled {
   error?: ApiError;
 }
 
-async function runUntil(done: () => boolean, { stepMs = 50, maxSteps = 1200 } = {}): Promise<void> {
-  for (let step = 0; step < maxSteps && !done(); step += 1) {
-    await vi.advanceTimersByTimeAsync(stepMs);
-    await realSleep(1);
-  }
-  expect(done()).toBe(true);
-}
-
 /** Starts `count` queries of `items/<id>` at once and runs until all have settled. */
 async function runQueries(count: number): Promise<Settled[]> {
-  vi.useFakeTimers({ shouldAdvanceTime: true, toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+  const queryClient = clock.start(apiQueryDefaults());
   const client = createApiClient({ prefix: server.url });
-  queryClient = new QueryClient({ defaultOptions: apiQueryDefaults() });
   const settled: Settled[] = [];
   for (let id = 0; id < count; id += 1) {
     void queryClient
@@ -45,7 +29,7 @@ async function runQueries(count: number): Promise<Settled[]> {
         (error: unknown) => settled.push({ id, at: Date.now(), error: error as ApiError }),
       );
   }
-  await runUntil(() => settled.length === count);
+  await runUntil(() => settled.length === count, { stepMs: 50, maxSteps: 1200 });
   getRateLimitGate(client)?.dispose();
   return settled;
 }

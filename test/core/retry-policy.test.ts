@@ -1,6 +1,6 @@
 import { setTimeout as realSleep } from 'node:timers/promises';
 import { MutationObserver, QueryClient } from '@tanstack/query-core';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   ApiError,
   apiQueryDefaults,
@@ -13,6 +13,7 @@ import {
 } from '../../src/core/index.js';
 import { markFinal } from '../../src/core/retry/retry-schedule.js';
 import { replyJson, useLocalServer } from './local-server.js';
+import { runUntil, useMovingFakeClock } from './moving-fake-clock.js';
 
 const NOW = 1_700_000_000_000;
 
@@ -213,31 +214,12 @@ describe('apiQueryDefaults', () => {
 
 describe('the policy in a QueryClient against a real server', () => {
   const server = useLocalServer();
+  const clock = useMovingFakeClock();
   let queryClient: QueryClient | undefined;
 
-  afterEach(() => {
-    queryClient?.clear();
-    queryClient = undefined;
-    vi.useRealTimers();
-  });
-
-  /**
-   * Fake setTimeout/Date make the backoff instant to cross; `shouldAdvanceTime` keeps the clock
-   * moving so that sockets work. Time is pushed forward in small steps until `done` holds.
-   */
-  async function runUntil(done: () => boolean, { stepMs = 100, maxSteps = 600 } = {}): Promise<void> {
-    for (let step = 0; step < maxSteps && !done(); step += 1) {
-      await vi.advanceTimersByTimeAsync(stepMs);
-      await realSleep(1);
-    }
-    expect(done()).toBe(true);
-  }
-
   function setup(options: Parameters<typeof createApiClient>[0] = {}, random = () => 0.5) {
-    vi.useFakeTimers({ shouldAdvanceTime: true, toFake: ['setTimeout', 'clearTimeout', 'Date'] });
-    const client = createApiClient({ prefix: server.url, ...options });
-    queryClient = new QueryClient({ defaultOptions: apiQueryDefaults({ random }) });
-    return client;
+    queryClient = clock.start(apiQueryDefaults({ random }));
+    return createApiClient({ prefix: server.url, ...options });
   }
 
   it('recovers from a flaky 500 on the third try, waiting the recorded backoff between tries', async () => {

@@ -1,7 +1,8 @@
-import { renderHook } from '@testing-library/react';
+import { render, renderHook, screen } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createApiClient } from '../../src/core/client.js';
+import { ApiErrorBanner } from '../../src/components/ApiErrorBanner.js';
 import { useApiQuery } from '../../src/react/useApiQuery.js';
 import { advanceUntil, API, kitWrapper, useFakeClock, useMockApi } from '../support/kit-wrapper.js';
 
@@ -64,5 +65,15 @@ describe('a retry held behind a probe', () => {
     expect(result.current[held]!.error).toBe(failure);
     await advanceUntil(() => result.current[1 - held]!.isError, { maxMs: 60_000 });
     expect(arrivals.filter((arrival) => arrival === name)).toHaveLength(sentBefore);
+  });
+
+  it('shows in the banner with its countdown, "Retry now" and "Stop retrying"', async () => {
+    const { result } = renderTwoQueries();
+    const held = await untilOneWaitsForTheService(result);
+    const query = result.current[held]!;
+    render(<ApiErrorBanner error={query.failureReason} onRetry={() => {}} onRetryNow={query.retryNow} onStopRetrying={query.stopRetrying} />);
+    expect(screen.getByRole('progressbar', { description: /^Retrying in \d+ s$/ })).toBeDefined();
+    expect(screen.getByRole('button', { name: 'Retry now' })).toBeDefined();
+    expect(screen.getByRole('button', { name: 'Stop retrying' })).toBeDefined();
   });
 });
