@@ -160,27 +160,6 @@ describe('createRecovery: holding for a server wait, then ramping up', () => {
     expect(log).toHaveLength(2);
   });
 
-  it('lets each retry of the wave that closed the gate go at its own time, not at the latest of theirs', async () => {
-    const { recovery, gate } = setup();
-    const places = ['GET /a', 'GET /b'].map((key) => recovery.tryAcquire(() => key)!);
-    recovery.answered({ ok: false, status: 429 }, 'GET /a', 1000, undefined);
-    places[0]!('refused');
-    vi.setSystemTime(100);
-    recovery.answered({ ok: false, status: 429 }, 'GET /b', 1000, undefined);
-    places[1]!('refused');
-    expect(gate!.snapshot().closedUntil).toBe(1100);
-    await vi.advanceTimersByTimeAsync(900);
-    // At 1000 the gate is closed for /b's refusal, but /a's own time has come.
-    expect(recovery.tryAcquire(() => 'GET /fresh')).toBeUndefined();
-    const retry = recovery.tryAcquire(() => 'GET /a');
-    expect(retry).toBeTypeOf('function');
-    // Refused again: now everyone waits for the gate, /b included.
-    recovery.answered({ ok: false, status: 429 }, 'GET /a', 1000, undefined);
-    retry!('refused');
-    await vi.advanceTimersByTimeAsync(100);
-    expect(recovery.tryAcquire(() => 'GET /b')).toBeUndefined();
-  });
-
   it('lets the most often refused request go first', async () => {
     const { recovery } = setup();
     for (const key of ['GET /once', 'GET /twice', 'GET /twice']) {
