@@ -160,6 +160,42 @@ describe('createRecovery: holding for a server wait, then ramping up', () => {
     expect(log).toHaveLength(2);
   });
 
+  it('lets each retry of a wave the server refused whole go at its own time, not at the latest of theirs', async () => {
+    const { recovery, gate } = setup();
+    const places = ['GET /a', 'GET /b'].map((key) => recovery.tryAcquire(() => key)!);
+    recovery.answered({ ok: false, status: 429 }, 'GET /a', 1000, undefined);
+    places[0]!('refused');
+    vi.setSystemTime(100);
+    recovery.answered({ ok: false, status: 429 }, 'GET /b', 1000, undefined);
+    places[1]!('refused');
+    expect(gate!.snapshot().closedUntil).toBe(1100);
+    await vi.advanceTimersByTimeAsync(900);
+    // At 1000 the gate is closed for /b's refusal, but /a's own time has come.
+    expect(recovery.tryAcquire(() => 'GET /fresh')).toBeUndefined();
+    const retry = recovery.tryAcquire(() => 'GET /a');
+    expect(retry).toBeTypeOf('function');
+    // Refused again: now everyone waits for the gate, /b included.
+    recovery.answered({ ok: false, status: 429 }, 'GET /a', 1000, undefined);
+    retry!('refused');
+    await vi.advanceTimersByTimeAsync(100);
+    expect(recovery.tryAcquire(() => 'GET /b')).toBeUndefined();
+  });
+
+  it('holds every retry until the latest closing when the server let others through just before', async () => {
+    const { recovery } = setup();
+    const ok = recovery.tryAcquire(() => 'GET /ok')!;
+    recovery.answered({ ok: true, status: 200 }, 'GET /ok', undefined, undefined);
+    ok('answered');
+    const places = ['GET /a', 'GET /b'].map((key) => recovery.tryAcquire(() => key)!);
+    recovery.answered({ ok: false, status: 429 }, 'GET /a', 1000, undefined);
+    places[0]!('refused');
+    vi.setSystemTime(100);
+    recovery.answered({ ok: false, status: 429 }, 'GET /b', 1000, undefined);
+    places[1]!('refused');
+    await vi.advanceTimersByTimeAsync(900);
+    expect(recovery.tryAcquire(() => 'GET /a')).toBeUndefined();
+  });
+
   it('lets the most often refused request go first', async () => {
     const { recovery } = setup();
     for (const key of ['GET /once', 'GET /twice', 'GET /twice']) {

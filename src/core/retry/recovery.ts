@@ -136,6 +136,10 @@ export function createRecovery({ gate, budget, policy = DEFAULT_RETRY_POLICY, ba
   let openAt = 0;
   const comingBack = new Set<string>();
   const refused = new Map<string, Refusals>();
+  // The requests that left while the gate was closed (their own time had come).
+  const leftWhileClosed = new Set<string>();
+  // The refusals of a wave the server refused whole tell the same thing, told moments apart.
+  const ownTimes = new Map<string, number>();
   // Probing.
   let probing = false;
   let probeInFlight = false;
@@ -197,7 +201,7 @@ export function createRecovery({ gate, budget, policy = DEFAULT_RETRY_POLICY, ba
 
   // Whether a request may leave now, leaving probing and the ramp's limit aside.
   const unheld = (waiter: Pick<Waiter, 'name'>, now: number) => {
-    if (gateClosed()) return false;
+    if (gateClosed() && !((ownTimes.get(waiter.name) ?? Number.POSITIVE_INFINITY) <= now)) return false;
     if (holdingForRefused(now) && !refused.has(waiter.name)) return false;
     return quota === undefined || (now < quota.until ? quota.left > 0 : active === 0);
   };
@@ -207,6 +211,8 @@ export function createRecovery({ gate, budget, policy = DEFAULT_RETRY_POLICY, ba
     let name: string | undefined;
     const nameOf = () => (name ??= typeof key === 'string' ? key : key());
     const departedAt = Date.now();
+    if (gateClosed() && leftWhileClosed.size < MAX_REMEMBERED) leftWhileClosed.add(nameOf());
+    if (ownTimes.size > 0) ownTimes.delete(nameOf());
     active += 1;
     if (probe) probeInFlight = true;
     if (quota !== undefined && Date.now() < quota.until) {
@@ -337,12 +343,21 @@ export function createRecovery({ gate, budget, policy = DEFAULT_RETRY_POLICY, ba
       if (queue.length > 0 && !gateClosed()) {
         if (holdingForRefused(now)) wake(openAt);
         else if (quota !== undefined && now < quota.until) wake(quota.until);
+      } else if (queue.length > 0) {
+        const own = queue.map((waiter) => ownTimes.get(waiter.name) ?? Number.POSITIVE_INFINITY).filter((at) => at > now);
+        if (own.length > 0) wake(Math.min(...own));
       }
     }
     publish();
   };
 
-  gate?.subscribe(pump);
+  gate?.subscribe(() => {
+    if (!gateClosed()) {
+      ownTimes.clear();
+      leftWhileClosed.clear();
+    }
+    pump();
+  });
 
   const arrive = (key: () => string): { name: string; refusals: Refusals } => {
     const name = key();
@@ -350,16 +365,24 @@ export function createRecovery({ gate, budget, policy = DEFAULT_RETRY_POLICY, ba
     return { name, refusals: refused.get(name) ?? NONE };
   };
 
-  const holdUntil = (until: number, name: string | undefined) => {
+  // `counted`: the refusal of `name` was counted already (its head came first; this is its body's wait).
+  const holdUntil = (until: number, name: string | undefined, counted = false) => {
     if (!gate) return;
     const now = Date.now();
     const wait = Math.max(0, until - now);
     // A server that let others through just now limits a rate: after the wait, one at a time
     // for as long again. One that refused everyone (per resource, say) gets a ramp by evidence.
-    if (now - lastAnswerAt <= wait) strictUntil = Math.max(strictUntil, until + Math.min(wait, MAX_STRICT_MS));
+    const limitsARate = now - lastAnswerAt <= wait;
+    if (limitsARate) strictUntil = Math.max(strictUntil, until + Math.min(wait, MAX_STRICT_MS));
     limit = 1;
+    // A wave the server refused whole, with nothing let through (per resource, say): each of its
+    // retries may go at its own time instead of the wave's latest. Refused again once the gate
+    // closed, or behind successes, everyone waits for the gate.
+    if (name !== undefined && !limitsARate && !leftWhileClosed.has(name)) remember(ownTimes, name, Math.max(ownTimes.get(name) ?? 0, until));
+    else if (name !== undefined) ownTimes.clear();
     gate.closeUntil(until);
     const retried = wait <= policy.maxServerWaitMs;
+    if (counted) name = undefined;
     if (name !== undefined && retried) {
       if (now >= openAt) comingBack.clear();
       if (comingBack.size < MAX_REMEMBERED) comingBack.add(name);
@@ -448,7 +471,7 @@ export function createRecovery({ gate, budget, policy = DEFAULT_RETRY_POLICY, ba
         // A 429 that said nothing about when (a Cloudflare 1015 page, say): back off.
         // Its key was already counted when its head arrived.
         const wait = error.retryAfterMs ?? backoffDelay(Math.max(1, refusedInARow));
-        holdUntil((error.retryAfterMs !== undefined ? error.receivedAt : Date.now()) + wait, undefined);
+        holdUntil((error.retryAfterMs !== undefined ? error.receivedAt : Date.now()) + wait, key, true);
       }
       publish();
     },
