@@ -3,7 +3,8 @@
 // production (Rolldown: minified, `process.env.NODE_ENV` set to "production", lazy imports in
 // chunks of their own, peers left out), importing the kit by its package name. The banner's
 // "Details" disclosure, with the report and curl formatters, must stay out of every chunk loaded
-// up front: it is fetched only when details are shown. Prints the gzipped size of those chunks.
+// up front: it is fetched only when details are shown. Development-only texts (the console hints)
+// must be in no chunk at all. Prints the gzipped size of the chunks loaded up front and lazily.
 //
 // Rolldown, not esbuild: esbuild's code splitting puts every module the package entry re-exports
 // (here `formatCurl`, `formatErrorReport`, `useApiErrorDetails`) in a chunk loaded up front when a
@@ -27,6 +28,9 @@ const DETAILS_MODULES = ['components/ApiErrorDetails.js', 'components/useApiErro
 
 /** Text only the details code produces: the curl command and the support-ticket report. */
 const DETAILS_MARKERS = ['--globoff', 'Bearer $API_KEY', 'Support ID valid until:'];
+
+/** Text only development builds have: the console hints. */
+const DEVELOPMENT_MARKERS = ['check the endpoint path', 'Access-Control-Expose-Headers'];
 
 if (!existsSync(join(dist, 'index.js'))) {
   console.error('dist/ is missing: run `npm run build` first.');
@@ -112,6 +116,11 @@ export function App() {
   const detailsChunk = [...chunks.values()].find((chunk) => chunk.moduleIds.some((id) => distModule(id) === 'components/ApiErrorDetails.js'));
   if (!detailsChunk) failures.push('no chunk holds dist/components/ApiErrorDetails.js: the banner no longer loads its details');
   else if (!lazyTargets.has(detailsChunk.fileName)) failures.push(`${detailsChunk.fileName} (the details) is not imported lazily`);
+  for (const chunk of chunks.values()) {
+    for (const marker of DEVELOPMENT_MARKERS) {
+      if (chunk.code.includes(marker)) failures.push(`${chunk.fileName} contains ${JSON.stringify(marker)} (a development-only text)`);
+    }
+  }
   const lazy = [...chunks.values()].filter((chunk) => !initial.has(chunk.fileName));
   lazySize = lazy.reduce((sum, chunk) => sum + gzipped(chunk), 0);
   for (const marker of DETAILS_MARKERS) {
@@ -124,7 +133,7 @@ export function App() {
 const kB = (bytes) => `${(bytes / 1000).toFixed(2)} kB`;
 const sizes = `up front ${kB(initialSize)} gzipped (${initialCount} chunk(s)), lazy ${kB(lazySize)}`;
 if (failures.length > 0) {
-  console.error(`✖ production bundle, ${sizes}: the banner's details code must load lazily\n${failures.map((f) => `  ✖ ${f}`).join('\n')}`);
+  console.error(`✖ production bundle, ${sizes}: the banner's details code must load lazily, development texts must be left out\n${failures.map((f) => `  ✖ ${f}`).join('\n')}`);
   process.exit(1);
 }
-console.log(`✔ production bundle, ${sizes}: the details code loads lazily`);
+console.log(`✔ production bundle, ${sizes}: the details code loads lazily, no development texts`);

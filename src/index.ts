@@ -2,61 +2,10 @@
  * api-error-kit: everything in one entry. `api-error-kit/core` holds the React-free part alone.
  * @packageDocumentation
  */
-export {
-  API_ERROR_KINDS,
-  ApiError,
-  apiQueryDefaults,
-  cleanMessage,
-  createApiClient,
-  createRateLimitGate,
-  createRetryBudget,
-  createRetryPolicy,
-  DEFAULT_RETRY_POLICY,
-  defaultMessages,
-  formatCurl,
-  formatErrorReport,
-  getRateLimitGate,
-  getRetryBudget,
-  getScheduledRetry,
-  isAbortError,
-  isApiError,
-  isRetryableKind,
-  isValidSupportId,
-  KIND_DESCRIPTIONS,
-  kindForStatus,
-  MAX_MESSAGE_LENGTH,
-  MAX_RETRY_AFTER_MS,
-  mergeMessages,
-  parseRetryAfter,
-  reasonPhrase,
-  REDACTED,
-  redactUrl,
-  SUPPORT_ID_RETENTION_MS,
-  toApiError,
-} from './core/index.js';
-export type {
-  ApiClientOptions,
-  ApiErrorInit,
-  ApiErrorJSON,
-  ApiErrorKind,
-  ApiErrorSource,
-  ApiKeySource,
-  KindMessages,
-  Messages,
-  PartialMessages,
-  RateLimitGate,
-  RateLimitGateOptions,
-  RateLimitGateSnapshot,
-  RequestSnapshot,
-  RetryBudget,
-  RetryBudgetOptions,
-  RetryPolicy,
-  RetryPolicyOptions,
-  ScheduledRetry,
-  ToApiErrorContext,
-} from './core/index.js';
+// The core's entry lists only public names, so all of it is public here too.
+export * from './core/index.js';
 
-// React (src/react) and component (src/components) exports follow below.
+// React (src/react) and components (src/components).
 export { ApiKitProvider } from './react/ApiKitProvider.js';
 export type { ApiKitProviderProps } from './react/ApiKitProvider.js';
 export type { AuthErrorHandler } from './react/api-kit-context.js';
@@ -73,8 +22,10 @@ export type { MessagesProviderProps } from './react/messages-context.js';
 export { useRetryCountdown } from './react/useRetryCountdown.js';
 export type { RetryCountdownState, RetryCountdownTarget, RetryingResult } from './react/useRetryCountdown.js';
 export { ApiErrorBanner } from './components/ApiErrorBanner.js';
-export { API_ERROR_BANNER_CLASS_NAMES, useApiErrorBanner } from './components/useApiErrorBanner.js';
-export type { ApiErrorBannerParts, ApiErrorBannerProps, BannerCopyTarget } from './components/useApiErrorBanner.js';
+export { API_ERROR_BANNER_CLASS_NAMES } from './components/banner-parts.js';
+export type { BannerCopyTarget } from './components/banner-parts.js';
+export { useApiErrorBanner } from './components/useApiErrorBanner.js';
+export type { ApiErrorBannerParts, ApiErrorBannerProps } from './components/useApiErrorBanner.js';
 export { useApiErrorDetails } from './components/useApiErrorDetails.js';
 export type { ApiErrorDetailsParts, ApiErrorDetailsProps, BannerFact } from './components/useApiErrorDetails.js';
 export { RetryCountdown } from './components/RetryCountdown.js';

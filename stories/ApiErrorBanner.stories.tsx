@@ -13,12 +13,13 @@ import {
   type ApiClientOptions,
   type ApiErrorKind,
 } from '../src/index.js';
+import { ar } from '../src/locales/ar.js';
+import { de } from '../src/locales/de.js';
 import { answerWith, cloudflareHtml, errorBody } from './mocks/api.js';
 import { withDarkScheme } from './support/color-scheme.js';
 import { COUNTDOWN_TEXT, expectCountdown } from './support/countdown-text.js';
 import { withLanguage } from './support/language.js';
 import { loadedError, requestFailure, type SendRequest } from './support/request-failure.js';
-import { arabic, german } from './support/translations.js';
 
 const meta = {
   title: 'Components/ApiErrorBanner',
@@ -69,7 +70,7 @@ function showsKind(kind: ApiErrorKind, { serverText }: { serverText?: string } =
 const post = (path: string, json: unknown): SendRequest => (client) => client.post(path, { json }).json();
 const get = (path: string): SendRequest => (client) => client.get(path).json();
 
-// Every kind, in the order of DESIGN.md.
+// Every kind, in the order of `API_ERROR_KINDS`.
 
 /** 400: the API's own `error` text is shown; trying the same request again cannot help. */
 export const BadRequest: Story = {
@@ -242,7 +243,12 @@ export const AutomaticRetryScheduled: Story = {
       const loaded = await requestFailure([answerWith('orders', 502, 'Bad gateway')], get('orders'))(context);
       // What the kit's hooks do after a failure: the retry policy records when react-query tries again.
       const error = loadedError(loaded ?? {});
-      if (error) createRetryPolicy({ baseDelayMs: 20_000, random: () => 1 }).retryDelay(0, error);
+      if (error) {
+        // In react-query's order: the delay first, then the decision that the retry follows.
+        const policy = createRetryPolicy({ baseDelayMs: 20_000, random: () => 1 });
+        policy.retryDelay(0, error);
+        policy.retry(0, error);
+      }
       return loaded;
     },
   ],
@@ -309,18 +315,18 @@ export const MarkupInMessage: Story = {
   },
 };
 
-/** A 429 in German: the texts through the `messages` prop (numbers and dates through `Intl`), the API's own text in German. */
+/** A 429 in German (`api-error-kit/locales/de`) through the `messages` prop, the API's own text in German. */
 export const SecondLanguage: Story = {
   // An API that answers in the person's language (its `error` text is shown as sent).
   ...failedRequest([answerWith('orders', 429, 'Zu viele Anfragen für diesen API-Schlüssel.', { headers: { 'Retry-After': '30' } })], get('orders')),
-  args: { messages: german },
+  args: { messages: de },
   decorators: [withLanguage('de')],
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await expect(canvas.getByRole('alert')).toHaveTextContent('Zu viele AnfragenZu viele Anfragen für diesen API-Schlüssel.');
     await expect(canvas.getByRole('button', { name: 'Erneut versuchen' })).toBeDisabled();
     await expect(canvas.getByRole('button', { name: 'Support-ID kopieren' })).toBeVisible();
-    await expectCountdown(canvasElement, /^Erneut versuchen möglich in (\d+) s$/, 30);
+    await expectCountdown(canvasElement, /^Sie können es in (\d+) Sekunden erneut versuchen$/, 30);
   },
 };
 
@@ -337,7 +343,7 @@ export const DarkMode: Story = {
 /** Right to left, in Arabic: the layout mirrors, while the support ID still reads left to right. */
 export const RightToLeft: Story = {
   ...failedRequest([answerWith('orders', 429, 'طلبات كثيرة لمفتاح الواجهة البرمجية هذا.', { headers: { 'Retry-After': '30' } })], get('orders')),
-  args: { messages: arabic },
+  args: { messages: ar },
   decorators: [withLanguage('ar', 'rtl')],
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);

@@ -24,7 +24,10 @@ type Story = StoryObj<typeof meta>;
 /** A failed request whose automatic retry the kit's retry policy has scheduled `delayMs` from now. */
 function scheduledFailure(delayMs: number): ApiError {
   const error = new ApiError({ status: 502, method: 'GET', url: '/api/orders' });
-  createRetryPolicy({ baseDelayMs: delayMs, random: () => 1 }).retryDelay(0, error);
+  // In react-query's order: the delay first, then the decision that the retry follows.
+  const policy = createRetryPolicy({ baseDelayMs: delayMs, random: () => 1 });
+  policy.retryDelay(0, error);
+  policy.retry(0, error);
   return error;
 }
 

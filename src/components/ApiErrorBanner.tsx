@@ -2,7 +2,8 @@
 import { lazy, Suspense } from 'react';
 import { PoliteAnnouncer } from './PoliteAnnouncer.js';
 import { RetryCountdown } from './RetryCountdown.js';
-import { API_ERROR_BANNER_CLASS_NAMES as classNames, useApiErrorBanner, type ApiErrorBannerProps } from './useApiErrorBanner.js';
+import { API_ERROR_BANNER_CLASS_NAMES as classNames } from './banner-parts.js';
+import { useApiErrorBanner, type ApiErrorBannerProps } from './useApiErrorBanner.js';
 
 // Loaded only when details are shown: production builds, where they are off by default, do not
 // fetch the details code (the facts, the report and curl formatters) unless `showDetails` asks.

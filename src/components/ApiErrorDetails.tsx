@@ -1,6 +1,6 @@
 'use client';
 import { PoliteAnnouncer } from './PoliteAnnouncer.js';
-import { API_ERROR_BANNER_CLASS_NAMES as classNames } from './useApiErrorBanner.js';
+import { API_ERROR_BANNER_CLASS_NAMES as classNames } from './banner-parts.js';
 import { useApiErrorDetails, type ApiErrorDetailsProps } from './useApiErrorDetails.js';
 
 /**

@@ -1,13 +1,13 @@
 'use client';
-import { useId, useMemo, useState, type ButtonHTMLAttributes, type HTMLAttributes } from 'react';
+import { useId, useMemo, type HTMLAttributes } from 'react';
 import type { ApiError } from '../core/ApiError.js';
 import { KIND_DESCRIPTIONS } from '../core/kinds.js';
 import type { Messages, PartialMessages } from '../core/messages.js';
 import { getScheduledRetry, type ScheduledRetry } from '../core/retry/retry-schedule.js';
 import { useMessages } from '../react/messages-context.js';
-import { useDeadlinePassed } from '../react/ticker.js';
 import { useIsOnline } from '../react/browser-state.js';
-import { useRetryWait } from '../react/useRetryCountdown.js';
+import { API_ERROR_BANNER_CLASS_NAMES, copyStatusProps, type BannerCopyTarget } from './banner-parts.js';
+import { buttonProps, joinClassNames, type ButtonProps } from './button-props.js';
 import { detailsShownByDefault } from './show-details.js';
 import type { PoliteAnnouncerProps } from './PoliteAnnouncer.js';
 import { toShownError } from './shown-error.js';
@@ -15,6 +15,7 @@ import { toShownError } from './shown-error.js';
 import type { ApiErrorDetailsProps } from './useApiErrorDetails.js';
 import { useCopyToClipboard, type CopyStatus } from './useCopyToClipboard.js';
 import type { RetryCountdownProps } from './useRetryCountdownProps.js';
+import { useShownWait } from './useShownWait.js';
 
 /** Props of `ApiErrorBanner` and of {@link useApiErrorBanner}. */
 export interface ApiErrorBannerProps {
@@ -41,36 +42,8 @@ export interface ApiErrorBannerProps {
   className?: string;
 }
 
-/** What the banner can copy. */
-export type BannerCopyTarget = 'supportId' | 'details' | 'curl';
-
-/** Class names of the banner's parts, for styling. */
-export const API_ERROR_BANNER_CLASS_NAMES = {
-  root: 'aek-banner',
-  alert: 'aek-banner__alert',
-  title: 'aek-banner__title',
-  description: 'aek-banner__description',
-  ids: 'aek-banner__ids',
-  id: 'aek-banner__id',
-  label: 'aek-banner__label',
-  value: 'aek-banner__value',
-  code: 'aek-banner__code',
-  copyStatus: 'aek-banner__copy-status',
-  validity: 'aek-banner__validity',
-  actions: 'aek-banner__actions',
-  button: 'aek-banner__button',
-  primaryButton: 'aek-banner__button aek-banner__button--primary',
-  countdown: 'aek-banner__countdown',
-  details: 'aek-banner__details',
-  summary: 'aek-banner__summary',
-  facts: 'aek-banner__facts',
-  copyFallback: 'aek-banner__copy-fallback',
-} as const;
-
 // Statuses where trying the same request again cannot help, whatever `retryable` says.
 const NEVER_RETRIED = new Set([400, 401, 403, 404, 406]);
-
-type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & { type: 'button'; children: string };
 
 /** What {@link useApiErrorBanner} returns when there is an error to show. */
 export interface ApiErrorBannerParts {
@@ -124,10 +97,6 @@ export interface ApiErrorBannerParts {
   getDetailsProps: () => ApiErrorDetailsProps;
 }
 
-function joinClassNames(...names: Array<string | undefined>): string {
-  return names.filter(Boolean).join(' ');
-}
-
 /**
  * The behaviour of `ApiErrorBanner` without its markup: which texts and buttons to show, the
  * copy logic, the wait, and props for each part. Returns `null` when there is nothing to show.
@@ -158,36 +127,28 @@ export function useApiErrorBanner(props: ApiErrorBannerProps): ApiErrorBannerPar
   const { status: copyStatus, target: copyTarget, copy, fallbackRef } = clipboard;
   const ids = { title: useId(), description: useId() };
 
-  const { deadline, scheduled: remembered } = useRetryWait(error);
+  const { deadline, scheduled: remembered, waiting, seen } = useShownWait(error);
   const scheduled = getScheduledRetry(error);
-  const passed = useDeadlinePassed(deadline);
   const online = useIsOnline();
-  // Once a wait was seen, its countdown stays to say that it is over.
-  const [waitedFor, setWaitedFor] = useState<number>();
-  if (deadline !== undefined && !passed && waitedFor !== deadline) setWaitedFor(deadline);
 
   if (!error) return null;
 
   const kindMessages = messages[error.kind];
   const fromServer = error.source === 'api' && error.message !== KIND_DESCRIPTIONS[error.kind];
   const retry = onRetry ?? (resetErrorBoundary ? () => resetErrorBoundary() : undefined);
-  const waiting = deadline !== undefined && !passed;
   const showTryAgain = error.retryable && retry !== undefined && !NEVER_RETRIED.has(error.status);
   const showCountdown =
     deadline !== undefined &&
     (remembered !== undefined || error.retryable) &&
-    (waiting || waitedFor === deadline || (remembered !== undefined && !online));
+    // Once a wait was seen, its countdown stays to say that it is over.
+    (seen || (remembered !== undefined && !online));
   const showDetails = props.showDetails ?? detailsShownByDefault();
   const supportIdExpiresAt = error.supportIdExpiresAt === undefined ? undefined : new Date(error.supportIdExpiresAt);
 
   // While the details show the text of a failed copy, that text is the one to select.
   const detailsFallbackShown = copyStatus === 'failed' && (copyTarget === 'details' || copyTarget === 'curl');
-  const button = (children: string, onClick: (() => void) | undefined, primary = false): ButtonProps => ({
-    type: 'button',
-    className: primary ? API_ERROR_BANNER_CLASS_NAMES.primaryButton : API_ERROR_BANNER_CLASS_NAMES.button,
-    onClick,
-    children,
-  });
+  const button = (children: string, onClick: (() => void) | undefined): ButtonProps =>
+    buttonProps(children, API_ERROR_BANNER_CLASS_NAMES.button, onClick);
 
   return {
     error,
@@ -221,14 +182,13 @@ export function useApiErrorBanner(props: ApiErrorBannerProps): ApiErrorBannerPar
       ref: detailsFallbackShown ? undefined : fallbackRef,
     }),
     getCopySupportIdProps: () => button(messages.copySupportId, () => void copy('supportId', error.supportId ?? '')),
-    getCopyStatusProps: (targets) => {
-      const mine = copyTarget !== undefined && targets.includes(copyTarget);
-      const message = !mine ? '' : copyStatus === 'copied' ? messages.copied : copyStatus === 'failed' ? messages.copyFallbackHint : '';
-      return { message, className: API_ERROR_BANNER_CLASS_NAMES.copyStatus };
-    },
+    getCopyStatusProps: (targets) => copyStatusProps(messages, copyStatus, copyTarget !== undefined && targets.includes(copyTarget)),
     getValidityProps: () => ({ className: API_ERROR_BANNER_CLASS_NAMES.validity }),
     // Only the server's own wait holds the person back; a backoff the kit chose can be cut short.
-    getTryAgainProps: () => ({ ...button(messages.tryAgain, retry, true), disabled: waiting && error.retryAfterMs !== undefined }),
+    getTryAgainProps: () => ({
+      ...buttonProps(messages.tryAgain, API_ERROR_BANNER_CLASS_NAMES.primaryButton, retry),
+      disabled: waiting && error.retryAfterMs !== undefined,
+    }),
     getCountdownProps: () => ({ error, messages: props.messages, className: API_ERROR_BANNER_CLASS_NAMES.countdown }),
     getRetryNowProps: () => button(messages.retryNow, onRetryNow),
     getStopRetryingProps: () => button(messages.stopRetrying, onStopRetrying),

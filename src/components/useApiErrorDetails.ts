@@ -1,5 +1,5 @@
 'use client';
-import { useId, useMemo, type ButtonHTMLAttributes, type DetailsHTMLAttributes, type HTMLAttributes } from 'react';
+import { useId, useMemo, type DetailsHTMLAttributes, type HTMLAttributes } from 'react';
 import type { ApiError } from '../core/ApiError.js';
 import { formatCurl } from '../core/format-curl.js';
 import { formatErrorReport } from '../core/format-report.js';
@@ -8,7 +8,8 @@ import type { Messages, PartialMessages } from '../core/messages.js';
 import { useMessages } from '../react/messages-context.js';
 import type { PoliteAnnouncerProps } from './PoliteAnnouncer.js';
 import { toShownError } from './shown-error.js';
-import { API_ERROR_BANNER_CLASS_NAMES, type BannerCopyTarget } from './useApiErrorBanner.js';
+import { API_ERROR_BANNER_CLASS_NAMES, copyStatusProps, type BannerCopyTarget } from './banner-parts.js';
+import { buttonProps, type ButtonProps } from './button-props.js';
 import { useCopyToClipboard, type CopyStatus, type CopyToClipboard } from './useCopyToClipboard.js';
 
 /** Props of `ApiErrorDetails` and of {@link useApiErrorDetails}. */
@@ -30,8 +31,6 @@ export interface BannerFact {
   label: string;
   value: string;
 }
-
-type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & { type: 'button'; children: string };
 
 /** What {@link useApiErrorDetails} returns when there is an error to describe. */
 export interface ApiErrorDetailsParts {
@@ -101,12 +100,7 @@ export function useApiErrorDetails(props: ApiErrorDetailsProps): ApiErrorDetails
   ];
   const mine = copyTarget !== undefined && DETAILS_TARGETS.includes(copyTarget);
   const copyFallbackText = mine && copyStatus === 'failed' ? copyText : undefined;
-  const button = (children: string, onClick: () => void): ButtonProps => ({
-    type: 'button',
-    className: API_ERROR_BANNER_CLASS_NAMES.button,
-    onClick,
-    children,
-  });
+  const button = (children: string, onClick: () => void): ButtonProps => buttonProps(children, API_ERROR_BANNER_CLASS_NAMES.button, onClick);
 
   return {
     error,
@@ -119,10 +113,7 @@ export function useApiErrorDetails(props: ApiErrorDetailsProps): ApiErrorDetails
     getSummaryProps: () => ({ id: summaryId, className: API_ERROR_BANNER_CLASS_NAMES.summary }),
     getCopyDetailsProps: () => button(messages.copyDetails, () => void copy('details', formatErrorReport(error))),
     getCopyCurlProps: () => button(messages.copyAsCurl, () => void copy('curl', formatCurl(error))),
-    getCopyStatusProps: () => {
-      const message = !mine ? '' : copyStatus === 'copied' ? messages.copied : copyStatus === 'failed' ? messages.copyFallbackHint : '';
-      return { message, className: API_ERROR_BANNER_CLASS_NAMES.copyStatus };
-    },
+    getCopyStatusProps: () => copyStatusProps(messages, copyStatus, mine),
     getCopyFallbackProps: () => ({
       className: API_ERROR_BANNER_CLASS_NAMES.copyFallback,
       ref: copyFallbackText === undefined ? undefined : fallbackRef,

@@ -68,9 +68,8 @@ export function useCopyToClipboard<Target extends string>(resetAfterMs = COPIED_
     async (target: Target, text: string) => {
       clearTimeout(timer.current);
       try {
-        const clipboard = typeof navigator === 'undefined' ? undefined : navigator.clipboard;
-        if (typeof clipboard?.writeText !== 'function') throw new Error('The Clipboard API is not available.');
-        await clipboard.writeText(text);
+        // Where the Clipboard API is missing (no `navigator`, no `clipboard`), this throws too.
+        await navigator.clipboard.writeText(text);
         if (!mounted.current) return;
         setState((previous) => ({ status: 'copied', target, text, attempt: previous.attempt }));
         timer.current = setTimeout(() => {

@@ -1,5 +1,5 @@
 'use client';
-import { useEffect, useId, useRef, type ButtonHTMLAttributes, type HTMLAttributes, type ProgressHTMLAttributes } from 'react';
+import { useEffect, useId, useRef, type HTMLAttributes, type ProgressHTMLAttributes } from 'react';
 import type { Messages, PartialMessages } from '../core/messages.js';
 import { useMessages } from '../react/messages-context.js';
 import {
@@ -9,8 +9,10 @@ import {
   type RetryCountdownTarget,
   type RetryingResult,
 } from '../react/useRetryCountdown.js';
+import { buttonProps, joinClassNames, type ButtonProps } from './button-props.js';
 import type { PoliteAnnouncerProps } from './PoliteAnnouncer.js';
 import { useAnnouncement } from './useAnnouncement.js';
+import { useWaitSeen } from './useShownWait.js';
 
 /** Props of `RetryCountdown` and of {@link useRetryCountdownProps}. Give one of `until`, `result` or `error`. */
 export interface RetryCountdownProps {
@@ -56,7 +58,7 @@ export interface RetryCountdownParts extends RetryCountdownState {
   getRootProps: () => HTMLAttributes<HTMLDivElement> & { 'data-state': string };
   getTextProps: () => HTMLAttributes<HTMLSpanElement>;
   getProgressProps: () => ProgressHTMLAttributes<HTMLProgressElement>;
-  getRetryNowProps: () => ButtonHTMLAttributes<HTMLButtonElement> & { type: 'button'; children: string };
+  getRetryNowProps: () => ButtonProps;
   /** Props of the polite live region: it changes twice per wait (start and end), never every second. */
   getAnnouncerProps: () => PoliteAnnouncerProps;
 }
@@ -65,10 +67,6 @@ function targetOf({ until, result, error }: RetryCountdownProps): RetryCountdown
   if (until !== undefined && until !== null) return until;
   if (result) return result;
   return error === undefined || error === null ? null : { error };
-}
-
-function joinClassNames(...names: Array<string | undefined>): string {
-  return names.filter(Boolean).join(' ');
 }
 
 /**
@@ -106,21 +104,21 @@ export function useRetryCountdownProps(props: RetryCountdownProps): RetryCountdo
   const [announcement, announce] = useAnnouncement();
   const latest = useRef({ text, onElapsed: props.onElapsed });
   latest.current = { text, onElapsed: props.onElapsed };
-  // The wait last announced, so each wait is announced at its start and end only, and elapses once.
-  const seen = useRef<{ deadline: number | undefined; phase: RetryCountdownPhase }>({ deadline: undefined, phase: 'idle' });
+  // A wait that was already over when it was first seen is not announced, but still elapses.
+  const seen = useWaitSeen(deadline, phase === 'waiting');
+  // The wait whose start and whose end were last handled: each is announced once, and elapses once.
+  const handled = useRef<{ started: number | undefined; ended: number | undefined }>({ started: undefined, ended: undefined });
 
   useEffect(() => {
-    const previous = seen.current;
-    if (phase === 'waiting' && previous.deadline !== deadline) {
-      seen.current = { deadline, phase };
+    if (phase === 'waiting' && handled.current.started !== deadline) {
+      handled.current = { started: deadline, ended: undefined };
       announce(latest.current.text);
-    } else if (phase === 'done' && !(previous.deadline === deadline && previous.phase === 'done')) {
-      seen.current = { deadline, phase };
-      // A wait that was already over when it was first seen is not announced, but still elapses.
-      if (previous.deadline === deadline) announce(latest.current.text);
+    } else if (phase === 'done' && handled.current.ended !== deadline) {
+      handled.current = { started: deadline, ended: deadline };
+      if (seen) announce(latest.current.text);
       latest.current.onElapsed?.();
     }
-  }, [deadline, phase, announce]);
+  }, [deadline, phase, seen, announce]);
 
   const showRetryNow = props.onRetryNow !== undefined && phase === 'waiting';
   const state = countdown.paused ? 'paused' : phase;
@@ -141,12 +139,7 @@ export function useRetryCountdownProps(props: RetryCountdownProps): RetryCountdo
       max: 1,
       value: countdown.progress,
     }),
-    getRetryNowProps: () => ({
-      type: 'button',
-      className: RETRY_COUNTDOWN_CLASS_NAMES.retryNow,
-      onClick: () => props.onRetryNow?.(),
-      children: messages.retryNow,
-    }),
+    getRetryNowProps: () => buttonProps(messages.retryNow, RETRY_COUNTDOWN_CLASS_NAMES.retryNow, () => props.onRetryNow?.()),
     getAnnouncerProps: () => ({ message: announcement, visuallyHidden: true, className: RETRY_COUNTDOWN_CLASS_NAMES.announcer }),
   };
 }

@@ -25,9 +25,17 @@ export interface RequestSnapshot {
 
 /** What an {@link ApiError} is made from; everything is optional and cleaned on the way in. */
 export interface ApiErrorInit {
-  /** HTTP status; `0` (the default) when there was no response. */
+  /**
+   * HTTP status; `0` (the default) when there was no response. Kept when it is an error status
+   * (400–599), or a status that is no error (200–399, which makes the kind `invalid_response`);
+   * anything else becomes `0`.
+   */
   status?: number;
-  /** @default derived from `status` ({@link kindForStatus}), `unknown` for status 0 */
+  /**
+   * Only for status 0, where it must be a kind of no response (`network`, `timeout`, `aborted`,
+   * `unknown`, the default). Any other status has its own kind ({@link kindForStatus}), so the
+   * two always agree.
+   */
   kind?: ApiErrorKind;
   /** Cleaned and capped; @default the kind's description */
   message?: string | undefined;
@@ -37,11 +45,11 @@ export interface ApiErrorInit {
   retryAfterMs?: number | undefined;
   /** @default whether the kind can succeed later ({@link isRetryableKind}) */
   retryable?: boolean;
-  /** @default `'client'` when `status` is 0, else `'api'` */
+  /** `'api'` or `'edge'` for a response (@default `'api'`); always `'client'` when `status` is 0. */
   source?: ApiErrorSource;
   /** Cloudflare's Ray ID (`cf-ray`). */
   rayId?: string | undefined;
-  /** @default `Date.now()` */
+  /** Epoch ms; one a `Date` cannot hold (a week later included) is replaced. @default `Date.now()` */
   receivedAt?: number;
   /** @default `'GET'` */
   method?: string | undefined;
@@ -71,7 +79,31 @@ export interface ApiErrorJSON {
 }
 
 const RAY_ID = /^[A-Za-z0-9-]{1,64}$/;
-const SOURCES: readonly ApiErrorSource[] = ['api', 'edge', 'client'];
+
+// The latest time a `Date` can hold, less the retention: `receivedAt` and `supportIdExpiresAt`
+// must both be dates that can be shown.
+const LATEST_TIME = 8.64e15 - SUPPORT_ID_RETENTION_MS;
+
+function isShowableTime(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value) && Math.abs(value) <= LATEST_TIME;
+}
+
+// The kinds of a failure with no response at all: they go with status 0 and `source: 'client'`.
+const CLIENT_KINDS: ReadonlySet<ApiErrorKind> = new Set<ApiErrorKind>(['network', 'timeout', 'aborted', 'unknown']);
+
+/**
+ * A status and a kind that agree, whatever was given: an error status (400–599) has its own kind
+ * (429 is `rate_limited`, 408 `timeout`, …); a status that is no error (200–399) comes only with
+ * `invalid_response`; anything else is no response (status 0) with a client kind (`network`,
+ * `timeout`, `aborted`, `unknown`).
+ */
+function agreeingStatusAndKind(givenStatus: unknown, givenKind: unknown): { status: number; kind: ApiErrorKind } {
+  const status = typeof givenStatus === 'number' && Number.isInteger(givenStatus) ? givenStatus : 0;
+  if (status >= 400 && status <= 599) return { status, kind: kindForStatus(status) };
+  if (status >= 200 && status <= 399) return { status, kind: 'invalid_response' };
+  const kind = API_ERROR_KINDS.includes(givenKind as ApiErrorKind) ? (givenKind as ApiErrorKind) : 'unknown';
+  return { status: 0, kind: CLIENT_KINDS.has(kind) ? kind : 'unknown' };
+}
 
 /**
  * Every failure of a request made through the kit's client. `kind` says what went wrong,
@@ -117,15 +149,14 @@ export class ApiError extends Error {
   declare readonly request: RequestSnapshot | undefined;
 
   constructor(init: ApiErrorInit = {}) {
-    const status = Number.isInteger(init.status) && init.status! >= 0 && init.status! <= 999 ? init.status! : 0;
-    const kind = API_ERROR_KINDS.includes(init.kind!) ? init.kind! : status === 0 ? 'unknown' : kindForStatus(status);
+    const { status, kind } = agreeingStatusAndKind(init.status, init.kind);
     const cleaned = cleanMessage(init.message);
     // Cleaned again after redaction, which can lengthen it past the cap.
     const message = cleaned === undefined ? undefined : cleanMessage(redactUrlsInText(cleaned));
     super(message ?? KIND_DESCRIPTIONS[kind], { cause: init.cause });
     this.status = status;
     this.kind = kind;
-    this.receivedAt = Number.isFinite(init.receivedAt) ? init.receivedAt! : Date.now();
+    this.receivedAt = isShowableTime(init.receivedAt) ? init.receivedAt : Date.now();
     this.supportId = isValidSupportId(init.supportId) ? init.supportId : undefined;
     this.supportIdExpiresAt = this.supportId === undefined ? undefined : this.receivedAt + SUPPORT_ID_RETENTION_MS;
     this.retryAfterMs =
@@ -133,7 +164,7 @@ export class ApiError extends Error {
         ? Math.round(init.retryAfterMs)
         : undefined;
     this.retryable = typeof init.retryable === 'boolean' ? init.retryable : isRetryableKind(kind);
-    this.source = SOURCES.includes(init.source!) ? init.source! : status === 0 ? 'client' : 'api';
+    this.source = status === 0 ? 'client' : init.source === 'edge' ? 'edge' : 'api';
     this.rayId = typeof init.rayId === 'string' && RAY_ID.test(init.rayId) ? init.rayId : undefined;
     this.method = typeof init.method === 'string' && /^[A-Za-z]{1,16}$/.test(init.method) ? init.method.toUpperCase() : 'GET';
     this.url = typeof init.url === 'string' ? redactUrl(init.url) : '';

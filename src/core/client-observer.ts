@@ -27,7 +27,7 @@ export function observingFetch(recovery: Recovery, fetch: typeof globalThis.fetc
     // Without a wait in the headers the body may hold one: until it is read, the refusal's own
     // place (kept until then) holds every other request.
     const waitMs = refused ? retryAfterFromResponse(response.headers, undefined, now) ?? 0 : undefined;
-    recovery.answered(response, key, waitMs, advertisedQuota(response.headers, now));
+    recovery.answered(response, key, waitMs, advertisedQuota(response.headers, now), now);
     return response;
   };
 }

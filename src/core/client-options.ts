@@ -24,7 +24,8 @@ export interface ApiClientOptions extends Omit<Options, 'retry'> {
   /**
    * The backoff used to close the gate after a 429 that gave no wait, and the spread with which
    * refused requests come back (held requests wait for them, so the most often refused go first).
-   * Give it the same settings as the retry policy of the queries.
+   * `ApiKitProvider` and the kit's hooks use these settings too, unless the provider's `retry`
+   * says otherwise (read them with `getRetryPolicyOptions(client)`).
    */
   retryPolicy?: RetryPolicyOptions;
   /** The client-wide retry budget (see `createRetryBudget`); `false` turns it off. @default 10 tokens */

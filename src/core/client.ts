@@ -51,7 +51,7 @@ export function createApiClient(options: ApiClientOptions = {}): KyInstance {
     return admitted instanceof Promise ? admitted.then(() => authorize(state.request)) : authorize(state.request);
   };
 
-  const context: ClientContext = { gate, budget, recovery, secrets, report, signal: kyOptions.signal };
+  const context: ClientContext = { gate, budget, recovery, secrets, report, signal: kyOptions.signal, retryPolicy };
   const instance = ky.create({
     ...kyOptions,
     retry: 0,

@@ -2,7 +2,9 @@ import type { ApiError } from './ApiError.js';
 
 /**
  * A hint for a developer about a failure that usually means a mistake in the calling code or the
- * server's set-up (the contract's "Debugging Tips"), or `undefined` when there is none.
+ * server's set-up, or `undefined` when there is none. Development builds only: in a production
+ * build (`process.env.NODE_ENV === 'production'`, which bundlers write in) there is never a hint,
+ * and a bundler leaves the texts out.
  *
  * - 404 / 405: check the endpoint and the method.
  * - 400: check the body's shape and `Content-Type: application/json`.
@@ -11,6 +13,16 @@ import type { ApiError } from './ApiError.js';
  *   `Access-Control-Expose-Headers` (or send the wait in the body).
  */
 export function devHint(error: ApiError, pageOrigin: string | undefined = globalThis.location?.origin): string | undefined {
+  try {
+    // Written out in full, inside the branch, so that bundlers replace it and drop the branch.
+    if (process.env.NODE_ENV !== 'production') return hintFor(error, pageOrigin);
+  } catch {
+    // No `process` and no bundler to replace it: not a development build.
+  }
+  return undefined;
+}
+
+function hintFor(error: ApiError, pageOrigin: string | undefined): string | undefined {
   const where = `${error.method} ${error.url}`;
   switch (error.status) {
     case 404:

@@ -37,8 +37,17 @@ function isCloudflareJson(body: JsonObject): boolean {
   return typeof body.error_code === 'number' || (typeof body.ray_id === 'string' && typeof body.error !== 'string');
 }
 
-function isContractBody(body: JsonObject): boolean {
-  return typeof body.error === 'string' || 'support_id' in body || isObject(body.error);
+// The shapes the API itself writes: the contract's `{status, error, support_id}`, RFC 9457
+// problem details (`title`, `detail`) and `{error: {message}}`. Every response that passed
+// Cloudflare carries `cf-ray`, so only a body in none of these shapes is the edge's.
+function isApiBody(body: JsonObject): boolean {
+  return (
+    typeof body.error === 'string' ||
+    'support_id' in body ||
+    isObject(body.error) ||
+    typeof body.title === 'string' ||
+    typeof body.detail === 'string'
+  );
 }
 
 function messageOf(body: JsonObject): string | undefined {
@@ -60,6 +69,11 @@ function supportIdOf(body: JsonObject): unknown {
  * Accepts the contract's `{status, error, support_id}`, RFC 9457 problem+json (`title`,
  * `detail`), `{error: {message}}`, Cloudflare's JSON errors (`error_code`, `ray_id`,
  * `retryable`) and its HTML pages (whose markup is never kept, only the Ray ID).
+ *
+ * `source`: HTML pages and Cloudflare's JSON are the edge; so is a response from behind
+ * Cloudflare (`cf-ray` or `server: cloudflare`) whose body is in none of the API's shapes (empty,
+ * plain text, JSON with no recognisable error). A body in one of the API's shapes is the API's,
+ * wherever it passed.
  */
 export function readErrorBody(body: unknown, headers: Headers): ErrorBodyInfo {
   const data = jsonInText(body);
@@ -79,7 +93,7 @@ export function readErrorBody(body: unknown, headers: Headers): ErrorBodyInfo {
       if (typeof data.retryable === 'boolean') info.retryable = data.retryable;
       return withRayId(info, headerRayId ?? text(data.ray_id));
     }
-    const info: ErrorBodyInfo = { source: behindCloudflare && !isContractBody(data) ? 'edge' : 'api' };
+    const info: ErrorBodyInfo = { source: behindCloudflare && !isApiBody(data) ? 'edge' : 'api' };
     const message = messageOf(data);
     if (message !== undefined) info.message = message;
     const supportId = supportIdOf(data);

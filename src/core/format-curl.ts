@@ -1,13 +1,11 @@
 import type { RequestSnapshot } from './ApiError.js';
-import { redactUrl, REDACTED } from './redact.js';
+import { isSecretParam, redactUrl, REDACTED } from './redact.js';
 import { toApiError } from './to-api-error.js';
 
 const METHOD = /^[A-Za-z]{1,16}$/;
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,256}$/;
 // Never copied: credentials are the person's own to add.
 const DROPPED_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie']);
-// Header names that suggest a credential; their values are shown as `[redacted]`.
-const SECRET_HEADER = /key|token|secret|password|signature|auth|session|cookie/i;
 // Needed to reproduce a request, and no secret.
 const KEPT_HEADERS = new Set(['idempotency-key']);
 const AUTHORIZATION = '-H "Authorization: Bearer $API_KEY"';
@@ -35,7 +33,8 @@ function readSnapshot(error: object): RequestSnapshot | undefined {
 function headerArgument(name: string, value: string): string | undefined {
   const lower = name.toLowerCase();
   if (!HEADER_NAME.test(name) || DROPPED_HEADERS.has(lower)) return undefined;
-  const shown = SECRET_HEADER.test(lower) && !KEPT_HEADERS.has(lower) ? REDACTED : oneLine(value);
+  // A header whose name suggests a credential (the same names as query parameters) shows `[redacted]`.
+  const shown = isSecretParam(lower) && !KEPT_HEADERS.has(lower) ? REDACTED : oneLine(value);
   return `-H ${shellQuote(`${lower}: ${shown}`)}`;
 }
 

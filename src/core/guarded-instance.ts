@@ -5,6 +5,7 @@ import { requestKey } from './request-key.js';
 import type { RateLimitGate } from './rate-limit-gate.js';
 import type { Outcome, Recovery, Release } from './retry/recovery.js';
 import type { RetryBudget } from './retry/retry-budget.js';
+import type { RetryPolicyOptions } from './retry/retry-policy.js';
 import { isAbortError, toApiError } from './to-api-error.js';
 
 /** @internal What a client made by `createApiClient` shares with its wrapped instances. */
@@ -18,6 +19,23 @@ export interface ClientContext {
   report: (error: ApiError, key?: string) => ApiError;
   /** A signal given to the client itself (`createApiClient` or `extend`): its abort is an abort too. */
   signal: AbortSignal | null | undefined;
+  /** The client's `retryPolicy` settings, which the kit's hooks use too unless told otherwise. */
+  retryPolicy?: RetryPolicyOptions | undefined;
+}
+
+/**
+ * The retry policy settings of a client made by `createApiClient` (its `retryPolicy` option):
+ * the one configuration that its rate-limit gate, `ApiKitProvider` and the kit's hooks share.
+ * `undefined` for any other value, or a client given none (the defaults then apply).
+ *
+ * @example
+ * ```ts
+ * const client = createApiClient({ prefix: '/api', retryPolicy: { maxRetries: 5 } });
+ * const queryClient = new QueryClient({ defaultOptions: apiQueryDefaults(getRetryPolicyOptions(client)) });
+ * ```
+ */
+export function getRetryPolicyOptions(client: unknown): RetryPolicyOptions | undefined {
+  return clientContextOf(client)?.retryPolicy;
 }
 
 const contexts = new WeakMap<object, ClientContext>();

@@ -8,6 +8,7 @@ export { cleanMessage, isValidSupportId, MAX_MESSAGE_LENGTH } from './clean-text
 export { redactUrl, REDACTED } from './redact.js';
 export { MAX_RETRY_AFTER_MS, parseRetryAfter } from './retry-after.js';
 export { createApiClient, getRateLimitGate, getRetryBudget } from './client.js';
+export { getRetryPolicyOptions } from './guarded-instance.js';
 export type { ApiClientOptions, ApiKeySource } from './client.js';
 export { apiQueryDefaults, createRetryPolicy, DEFAULT_RETRY_POLICY } from './retry/retry-policy.js';
 export type { RetryPolicy, RetryPolicyOptions } from './retry/retry-policy.js';

@@ -1,11 +1,19 @@
 /** The text that stands where a secret was. */
 export const REDACTED = '[redacted]';
 
-const SECRET_PARAM = /key|token|secret|password|signature|auth|session|code/i;
+/**
+ * The words that mark a name as holding a secret, matched case-insensitively anywhere in it
+ * (`api_key`, `X-Amz-Signature`, `JSESSIONID`, `AuthCode`): for query parameters in a URL or in a
+ * message, and for request headers in `formatCurl`. `cookie` is among them: a cookie value is
+ * most often a session credential, whatever the parameter or header that carries it is called.
+ */
+export const SECRET_NAME_WORDS: readonly string[] = ['key', 'token', 'secret', 'password', 'signature', 'auth', 'session', 'code', 'cookie'];
 
-/** Whether a query parameter's name suggests it carries a secret. */
+const SECRET_NAME = new RegExp(SECRET_NAME_WORDS.join('|'), 'i');
+
+/** Whether a query parameter's (or a header's) name suggests it carries a secret. */
 export function isSecretParam(name: string): boolean {
-  return SECRET_PARAM.test(name);
+  return SECRET_NAME.test(name);
 }
 
 // A path with an optional query and fragment, no scheme and no white space: `/v1/orders?page=2`.
@@ -33,7 +41,7 @@ function redactQuery(search: string): string {
 
 /**
  * A URL fit for display and logs: user info and fragment dropped, and the value of every query
- * parameter whose name suggests a secret (`api_key`, `token`, `code`, …) shown as `[redacted]`.
+ * parameter whose name suggests a secret ({@link SECRET_NAME_WORDS}) shown as `[redacted]`.
  * A relative URL (`/v1/orders?token=…`) is redacted the same way and stays relative; anything
  * else that does not parse as a URL loses its query string and fragment.
  */
@@ -68,7 +76,7 @@ export function redactSecrets(text: string, secrets: Iterable<string>): string {
 
 // URL user info (`//user:pass@`) and secret-named query parameters (`?api_key=…`) inside free text.
 const TEXT_USER_INFO = /(\/\/)[^\s/?#@]+@/g;
-const TEXT_SECRET_PARAM = /([?&][^\s=&#]*?(?:key|token|secret|password|signature|auth|session|code)[^\s=&#]*=)[^\s&#]+/gi;
+const TEXT_SECRET_PARAM = new RegExp(`([?&][^\\s=&#]*?(?:${SECRET_NAME_WORDS.join('|')})[^\\s=&#]*=)[^\\s&#]+`, 'gi');
 
 /**
  * Redacts URL credentials and secret query parameters wherever they appear in a text (an

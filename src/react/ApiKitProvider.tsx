@@ -1,12 +1,15 @@
 'use client';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { KyInstance } from 'ky';
-import { useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, type ReactNode } from 'react';
 import type { ApiError } from '../core/ApiError.js';
+import { getRetryPolicyOptions } from '../core/guarded-instance.js';
 import type { PartialMessages } from '../core/messages.js';
-import { apiQueryDefaults, createRetryPolicy, type RetryPolicyOptions } from '../core/retry/retry-policy.js';
+import { apiQueryDefaults, createRetryPolicy, DEFAULT_RETRY_POLICY, type RetryPolicyOptions } from '../core/retry/retry-policy.js';
 import { ApiKitContext, type ApiKitContextValue, type AuthErrorHandler } from './api-kit-context.js';
 import { MessagesProvider } from './messages-context.js';
+
+const SETTINGS = Object.keys(DEFAULT_RETRY_POLICY) as Array<keyof RetryPolicyOptions>;
 
 /** Props of {@link ApiKitProvider}. */
 export interface ApiKitProviderProps {
@@ -19,7 +22,11 @@ export interface ApiKitProviderProps {
   queryClient?: QueryClient;
   /** Texts for the components below (partial, deep-merged over `defaultMessages`). */
   messages?: PartialMessages;
-  /** Retry policy settings for the kit's hooks (and a `QueryClient` the provider makes). */
+  /**
+   * Retry policy settings for the kit's hooks (and a `QueryClient` the provider makes), each
+   * overriding the client's own (`createApiClient({ retryPolicy })`), which apply otherwise. A
+   * new value of any setting, `random` and `now` included (by identity), takes effect at once.
+   */
   retry?: RetryPolicyOptions;
   /**
    * Called for a 401 or a 403 from the kit's hooks, once per failed request. Resolve `true`
@@ -46,13 +53,22 @@ export interface ApiKitProviderProps {
  * ```
  */
 export function ApiKitProvider({ client, queryClient, messages, retry, onAuthError, onError, children }: ApiKitProviderProps) {
-  const [ownQueryClient] = useState(() => (queryClient ? undefined : new QueryClient({ defaultOptions: apiQueryDefaults(retry) })));
-  const retryKey = JSON.stringify(retry ?? {});
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- the policy changes with its settings' values, not their identity
-  const policy = useMemo(() => createRetryPolicy(retry), [retryKey]);
+  const fromClient = getRetryPolicyOptions(client);
+  // Each setting the provider's, else the client's; a new value (a function by identity) makes a new policy.
+  const values = SETTINGS.map((name) => retry?.[name] ?? fromClient?.[name]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the settings change with their values
+  const settings = useMemo(() => Object.fromEntries(SETTINGS.map((name, index) => [name, values[index]])) as RetryPolicyOptions, values);
+  const policy = useMemo(() => createRetryPolicy(settings), [settings]);
+  const own = useRef<QueryClient | null>(null);
+  // Made when first needed (also when a `queryClient` prop is taken away after mount), and kept.
+  if (!queryClient && !own.current) own.current = new QueryClient({ defaultOptions: apiQueryDefaults(settings) });
+  useEffect(() => {
+    // The provider's own QueryClient follows new settings; one it was given is never changed.
+    own.current?.setDefaultOptions(apiQueryDefaults(settings));
+  }, [settings]);
   const value = useMemo<ApiKitContextValue>(() => ({ client, policy, onAuthError, onError }), [client, policy, onAuthError, onError]);
   return (
-    <QueryClientProvider client={queryClient ?? ownQueryClient!}>
+    <QueryClientProvider client={queryClient ?? own.current!}>
       <ApiKitContext.Provider value={value}>
         <MessagesProvider messages={messages}>{children}</MessagesProvider>
       </ApiKitContext.Provider>

@@ -15,8 +15,8 @@ export function useIsOnline(): boolean {
   return useSyncExternalStore(subscribeOnline, readOnline, onServer);
 }
 
-/** @internal Whether react-query thinks the tab is visible; re-renders when that changes. */
-export function useIsFocused(): boolean {
+/** Whether react-query thinks the tab is visible; re-renders when that changes. */
+function useIsFocused(): boolean {
   return useSyncExternalStore(subscribeFocus, readFocus, onServer);
 }
 

@@ -11,6 +11,9 @@ export function endHeldQuery<TError>(query: Query<unknown, TError, unknown, Quer
   if (!query || query.state.fetchStatus !== 'paused' || failure == null || query.state.fetchFailureReason !== failure) return;
   const { fetchFailureCount, errorUpdateCount } = query.state;
   void query.cancel({ revert: true });
+  // No QueryClient method puts a query into an error state. `Query#setState` is the query's own
+  // public method for that (react-query's persisters, broadcast plugin and devtools use it); the
+  // other way, a fetch with a rejecting queryFn, would leave that queryFn in the query's options.
   query.setState({
     status: 'error',
     error: failure,

@@ -2,8 +2,8 @@
 import { createContext, createElement, useContext, useMemo, type ReactNode } from 'react';
 import { defaultMessages, mergeMessages, type Messages, type PartialMessages } from '../core/messages.js';
 
-/** @internal The partial messages given by the nearest {@link MessagesProvider}. */
-export const MessagesContext = createContext<PartialMessages | undefined>(undefined);
+/** The partial messages given by the nearest {@link MessagesProvider}. */
+const MessagesContext = createContext<PartialMessages | undefined>(undefined);
 
 /** Props of {@link MessagesProvider}. */
 export interface MessagesProviderProps {

@@ -27,13 +27,14 @@ const mayContinue = () => onlineManager.isOnline() && focusManager.isFocused();
  * @internal Waits until the retry scheduled after `failure` is due (at once when none is), then
  * until the browser is online and the tab visible. Rejects with `failure` itself once
  * `stopRetrying` was asked, also while it waits for the network or the tab, and with the abort
- * reason when `signal` aborts.
+ * reason when the signal aborts (read only when there is a wait).
  */
-export async function waitForScheduledRetry(failure: unknown, signal?: AbortSignal): Promise<void> {
+export async function waitForScheduledRetry(failure: unknown, signalOf?: () => AbortSignal | undefined): Promise<void> {
   if (typeof failure !== 'object' || failure === null) return;
   if (isFinal(failure)) throw failure;
   const schedule = getScheduledRetry(failure);
   if (!schedule) return;
+  const signal = signalOf?.();
   const target = early.has(failure) ? earliestAllowed(failure, schedule.at) : schedule.at;
   await new Promise<void>((resolve, reject) => {
     let timer: ReturnType<typeof setTimeout> | undefined;

@@ -7,7 +7,8 @@ import { waitForScheduledRetry } from './retry-hold.js';
 export interface AttemptOptions {
   /** The failure before this attempt, whose scheduled retry this attempt is. */
   previousFailure: unknown;
-  signal?: AbortSignal | undefined;
+  /** The attempt's signal, read only when there is a wait to abort (reading react-query's marks the query as consuming it). */
+  signal?: (() => AbortSignal | undefined) | undefined;
   onAuthError: AuthErrorHandler | undefined;
   onError: ((error: ApiError) => void) | undefined;
 }

@@ -13,7 +13,7 @@ let timer: ReturnType<typeof setTimeout> | undefined;
 let timerAt = Number.POSITIVE_INFINITY;
 
 /** Whole seconds left until `deadline`, rounded up: 1 until the wait is over, then 0. */
-export function wholeSecondsLeft(deadline: number, now: number): number {
+function wholeSecondsLeft(deadline: number, now: number): number {
   return Math.max(0, Math.ceil((deadline - now) / 1000));
 }
 
@@ -52,11 +52,11 @@ function tick(): void {
 }
 
 /**
- * @internal Calls `listener` each time the whole seconds left until `deadline` change (the last
+ * Calls `listener` each time the whole seconds left until `deadline` change (the last
  * time when the deadline is reached). All subscriptions share one timer, armed for the next
  * change of any of them and cleared when nothing is left to wait for.
  */
-export function subscribeToDeadline(deadline: number, listener: () => void): () => void {
+function subscribeToDeadline(deadline: number, listener: () => void): () => void {
   const subscription: Subscription = { deadline, listener, seconds: wholeSecondsLeft(deadline, Date.now()) };
   subscriptions.add(subscription);
   schedule();

@@ -9,6 +9,7 @@ import {
 import type { KyInstance } from 'ky';
 import type { ApiError } from '../core/ApiError.js';
 import { useApiKit } from './api-kit-context.js';
+import { decidedRetry } from './decided-retry.js';
 import { holdInAttempt } from './hold-delay.js';
 import { newIdempotencyKey } from './idempotency-key.js';
 import { useRetryControls, type RetryControls } from './retry-controls.js';
@@ -80,9 +81,9 @@ export function useApiMutation<TData = unknown, TVariables = void, TOnMutateResu
   const kit = useApiKit('useApiMutation');
   const { path, method = 'post', idempotencyKey = false, mutationFn, ...mutationOptions } = options;
   const result = useMutation<TData, ApiError, TVariables, TOnMutateResult>({
-    retry: kit.policy.retry,
     retryDelay: holdInAttempt(kit.policy),
     ...mutationOptions,
+    retry: decidedRetry(mutationOptions.retry, kit.policy),
     mutationFn: async (variables, context) => {
       let call = calls.get(context);
       if (!call) {

@@ -4,9 +4,11 @@ import type { KyInstance, SearchParamsOption } from 'ky';
 import type { ApiError } from '../core/ApiError.js';
 import { useApiKit } from './api-kit-context.js';
 import { endHeldQuery } from './end-held-query.js';
+import { decidedRetry } from './decided-retry.js';
 import { holdInAttempt } from './hold-delay.js';
 import { useRetryControls, type RetryControls } from './retry-controls.js';
 import { runAttempt } from './run-attempt.js';
+import { withFields } from './with-fields.js';
 
 /** react-query's query context, with `client` the kit's ky instance and `queryClient` react-query's. */
 export type ApiQueryFunctionContext<TQueryKey extends QueryKey = QueryKey> = Omit<QueryFunctionContext<TQueryKey>, 'client'> & {
@@ -49,17 +51,19 @@ export function useApiQuery<TQueryFnData = unknown, TData = TQueryFnData, TQuery
   const kit = useApiKit('useApiQuery');
   const { path, searchParams, queryFn, ...queryOptions } = options;
   const result = useQuery<TQueryFnData, ApiError, TData, TQueryKey>({
-    retry: kit.policy.retry,
     retryDelay: holdInAttempt(kit.policy),
     ...queryOptions,
+    retry: decidedRetry(queryOptions.retry, kit.policy),
     queryFn: (context) => {
       const previousFailure = context.client.getQueryCache().find({ queryKey: context.queryKey, exact: true })?.state.fetchFailureReason;
       const send = async (): Promise<TQueryFnData> => {
-        if (queryFn) return queryFn({ ...context, client: kit.client, queryClient: context.client });
+        // Getters onto react-query's context: reading `signal` tells react-query that the query
+        // can be cancelled (and reverted) on unmount, so only a queryFn that reads it does.
+        if (queryFn) return queryFn(withFields(context, { client: kit.client, queryClient: context.client }) as ApiQueryFunctionContext<TQueryKey>);
         if (path === undefined) throw new TypeError('useApiQuery needs a `path` or a `queryFn`.');
         return kit.client.get(path, { searchParams, signal: context.signal }).json<TQueryFnData>();
       };
-      return runAttempt(send, { previousFailure, signal: context.signal, onAuthError: kit.onAuthError, onError: kit.onError });
+      return runAttempt(send, { previousFailure, signal: () => context.signal, onAuthError: kit.onAuthError, onError: kit.onError });
     },
   });
   const queryClient = useQueryClient();
@@ -69,5 +73,5 @@ export function useApiQuery<TQueryFnData = unknown, TData = TQueryFnData, TQuery
     controls.stopRetrying();
     endHeldQuery(queryClient.getQueryCache().find({ queryKey: queryOptions.queryKey, exact: true }), failure);
   };
-  return Object.assign(result, controls, { stopRetrying });
+  return withFields(result, { ...controls, stopRetrying });
 }

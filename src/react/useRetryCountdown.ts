@@ -72,8 +72,8 @@ function failureOf(target: RetryCountdownTarget): unknown {
   return target.failureReason ?? target.error ?? undefined;
 }
 
-/** @internal Reads a countdown target: when its wait ends, when it began, and what holds it. */
-export function resolveRetryTarget(target: RetryCountdownTarget): ResolvedTarget {
+/** Reads a countdown target: when its wait ends, when it began, and what holds it. */
+function resolveRetryTarget(target: RetryCountdownTarget): ResolvedTarget {
   if (target === null || target === undefined) return NOTHING;
   if (typeof target === 'number') return Number.isFinite(target) ? { ...NOTHING, deadline: target } : NOTHING;
   if (target instanceof Date) return Number.isNaN(target.getTime()) ? NOTHING : { ...NOTHING, deadline: target.getTime() };

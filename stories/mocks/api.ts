@@ -27,7 +27,7 @@ function logged(log: RequestLog | undefined, request: Request, response: Respons
   return response;
 }
 
-/** Answers `status` with the contract's body (and optional headers) on every request to `path`. */
+/** Answers `status` with the API's error body `{status, error, support_id}` (and optional headers) on every request to `path`. */
 export function answerWith(path: string, status: number, error: string, options: { headers?: Record<string, string>; extra?: Record<string, unknown>; log?: RequestLog } = {}): HttpHandler {
   return http.all(`${API_PREFIX}/${path}`, ({ request }) => {
     const body = errorBody(status, error, options.extra);

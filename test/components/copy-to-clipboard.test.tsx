@@ -1,14 +1,10 @@
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeAll, describe, expect, test, vi } from 'vitest';
-import { ApiErrorBanner } from '../../src/components/ApiErrorBanner.js';
-import { ApiError } from '../../src/core/ApiError.js';
-import { formatCurl } from '../../src/core/format-curl.js';
-import { formatErrorReport } from '../../src/core/format-report.js';
-import { defaultMessages } from '../../src/core/messages.js';
-import { expectNoAxeViolations } from './axe.js';
-import { useFakeClockPerTest } from './fake-clock.js';
-import { preloadDetailsModule } from './details-module.js';
+import { ApiError, ApiErrorBanner, defaultMessages, formatCurl, formatErrorReport } from '../../src/index.js';
+import { expectNoAxeViolations } from '../support/axe.js';
+import { useFakeClockPerTest } from '../support/fake-clock.js';
+import { preloadDetailsModule } from '../support/details-module.js';
 
 beforeAll(preloadDetailsModule);
 

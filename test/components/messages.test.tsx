@@ -1,15 +1,10 @@
 import { render, screen, within } from '@testing-library/react';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { ApiErrorBanner } from '../../src/components/ApiErrorBanner.js';
-import { RetryCountdown } from '../../src/components/RetryCountdown.js';
-import { ApiError } from '../../src/core/ApiError.js';
-import { API_ERROR_KINDS, KIND_DESCRIPTIONS } from '../../src/core/kinds.js';
-import { defaultMessages, mergeMessages, type PartialMessages } from '../../src/core/messages.js';
-import { MessagesProvider } from '../../src/react/messages-context.js';
-import { expectNoAxeViolations } from './axe.js';
-import { advance, useFakeClockPerTest } from './fake-clock.js';
+import { API_ERROR_KINDS, ApiError, ApiErrorBanner, defaultMessages, KIND_DESCRIPTIONS, mergeMessages, MessagesProvider, type PartialMessages, RetryCountdown } from '../../src/index.js';
+import { expectNoAxeViolations } from '../support/axe.js';
+import { advance, useFakeClockPerTest } from '../support/fake-clock.js';
 import { ANNOUNCE_AFTER_MS } from '../../src/components/useAnnouncement.js';
-import { preloadDetailsModule } from './details-module.js';
+import { preloadDetailsModule } from '../support/details-module.js';
 
 beforeAll(preloadDetailsModule);
 
@@ -46,7 +41,7 @@ async function expectGerman(): Promise<void> {
 }
 
 describe('messages', () => {
-  test('has the English texts of the contract', () => {
+  test('has the English texts the accessible names rely on', () => {
     expect(defaultMessages.retryingIn(12)).toBe('Retrying in 12 s');
     expect(defaultMessages.canRetryIn(12)).toBe('You can try again in 12 s');
     expect(defaultMessages.copySupportId).toBe('Copy support ID');

@@ -1,11 +1,10 @@
 import { cleanup, render, screen } from '@testing-library/react';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ApiErrorBanner } from '../../src/components/ApiErrorBanner.js';
-import { RetryCountdown } from '../../src/components/RetryCountdown.js';
-import { ApiError } from '../../src/core/ApiError.js';
-import { useFakeClockPerTest } from './fake-clock.js';
-import { preloadDetailsModule } from './details-module.js';
+import { ApiError, ApiErrorBanner, RetryCountdown } from '../../src/index.js';
+import { useFakeClockPerTest } from '../support/fake-clock.js';
+import { preloadDetailsModule } from '../support/details-module.js';
+import { lookAlikes } from '../support/look-alikes.js';
 
 beforeAll(preloadDetailsModule);
 
@@ -18,7 +17,8 @@ useFakeClockPerTest(NOW);
 // run below, so the server text it shows (URL, Ray ID) is checked too.
 beforeAll(async () => {
   render(<ApiErrorBanner error={new ApiError({ status: 500, receivedAt: NOW })} showDetails />);
-  await screen.findByRole('group', { name: 'Details' });
+  // The module loads in real time: give a loaded machine room.
+  await screen.findByRole('group', { name: 'Details' }, { timeout: 10_000 });
   cleanup();
 });
 
@@ -51,7 +51,9 @@ function tagNames(container: HTMLElement): string[] {
 // The elements the banner builds itself; server text can never add to them.
 const BANNER_TAGS = new Set(['div', 'p', 'span', 'code', 'button', 'details', 'summary', 'dl', 'dt', 'dd', 'pre', 'progress', 'strong', 'time']);
 
-describe('components with arbitrary errors', () => {
+// 150 renders per property take 2–3 s alone and much longer on a loaded machine: the time is
+// work, not waiting, so the limit only stops a hang.
+describe('components with arbitrary errors', { timeout: 30_000 }, () => {
   it('ApiErrorBanner never throws and never creates elements from server text', () => {
     let runs = 0;
     fc.assert(
@@ -61,6 +63,30 @@ describe('components with arbitrary errors', () => {
         if (container.firstElementChild) expect(container.querySelector('details'), 'the details are shown').not.toBeNull();
         for (const tag of tagNames(container)) expect(BANNER_TAGS.has(tag), `unexpected <${tag}>`).toBe(true);
         expect(container.querySelector('script, img, svg, b, i, iframe')).toBeNull();
+        cleanup();
+      }),
+      { numRuns: RUNS },
+    );
+    expect(runs).toBe(RUNS);
+  });
+
+  it('ApiErrorBanner never throws on look-alikes of an ApiError, and promises no retry for them', () => {
+    let runs = 0;
+    fc.assert(
+      fc.property(lookAlikes, (error) => {
+        runs += 1;
+        render(
+          <ApiErrorBanner
+            error={error}
+            onRetry={() => undefined}
+            onRetryNow={() => undefined}
+            onStopRetrying={() => undefined}
+            onDismiss={() => undefined}
+            showDetails
+          />,
+        );
+        expect(screen.queryAllByRole('alert').length).toBeLessThanOrEqual(1);
+        expect(screen.queryByRole('button', { name: 'Retry now' })).toBeNull();
         cleanup();
       }),
       { numRuns: RUNS },

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createApiClient, isApiError, KIND_DESCRIPTIONS, type ApiErrorKind } from '../../src/core/index.js';
-import { cloudflare1015Page, cloudflare5xxPage, cloudflareJsonError } from './cloudflare-pages.js';
+import { cloudflare1015Page, cloudflare5xxPage, cloudflareJsonError } from '../support/cloudflare-pages.js';
 import { apiErrorOf } from '../support/rejection.js';
-import { reply, replyJson, useLocalServer } from './local-server.js';
+import { reply, replyJson, useLocalServer } from '../support/local-server.js';
 
 const server = useLocalServer();
 
@@ -116,6 +116,41 @@ describe('other JSON error shapes', () => {
     );
     const error = await apiErrorOf(client().get('v1/orders').json());
     expect(error).toMatchObject({ kind: 'server_error', source: 'edge', retryable: false, rayId: '8a1b2c3d4e5f6a7b' });
+  });
+});
+
+describe('errors that passed through Cloudflare', () => {
+  const behindCloudflare = { 'cf-ray': '8a1b2c3d4e5f6a7b-FRA', server: 'cloudflare' };
+  const problem = (body: object) => (_request: unknown, response: Parameters<typeof replyJson>[0]) =>
+    replyJson(response, 400, body, { ...behindCloudflare, 'content-type': 'application/problem+json' });
+
+  it.each([
+    ['title and detail', { type: 'https://example.com/probs/qty', title: 'Invalid quantity', detail: 'qty must be at least 1', status: 400 }, 'qty must be at least 1'],
+    ['only a title', { title: 'Invalid quantity' }, 'Invalid quantity'],
+    ['only a detail', { detail: 'qty must be at least 1' }, 'qty must be at least 1'],
+  ])('calls the API the source of its problem+json with %s', async (_name, body, message) => {
+    server.handle(problem(body));
+    const error = await apiErrorOf(client().post('v1/orders', { json: { qty: 0 } }).json());
+    expect(error).toMatchObject({ kind: 'bad_request', status: 400, source: 'api', message, rayId: '8a1b2c3d4e5f6a7b-FRA' });
+  });
+
+  it.each([
+    ['the contract body', { status: 429, error: 'Slow down', support_id: 'sup-1' }, 'Slow down'],
+    ['{error: {message}}', { error: { message: 'Slow down' } }, 'Slow down'],
+  ])('calls the API the source of %s', async (_name, body, message) => {
+    server.handle((_request, response) => replyJson(response, 429, body, behindCloudflare));
+    const error = await apiErrorOf(client().get('v1/orders').json());
+    expect(error).toMatchObject({ kind: 'rate_limited', source: 'api', message, rayId: '8a1b2c3d4e5f6a7b-FRA' });
+  });
+
+  it.each([
+    ['Cloudflare\'s own JSON', cloudflareJsonError('8a1b2c3d4e5f6a7b')],
+    ['JSON with no recognisable error', { ok: false, code: 17 }],
+    ['an empty JSON object', {}],
+  ])('calls %s the edge', async (_name, body) => {
+    server.handle((_request, response) => replyJson(response, 502, body, behindCloudflare));
+    const error = await apiErrorOf(client().get('v1/orders').json());
+    expect(error).toMatchObject({ kind: 'server_error', source: 'edge', rayId: '8a1b2c3d4e5f6a7b-FRA' });
   });
 });
 

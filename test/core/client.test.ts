@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ApiError, createApiClient, createRateLimitGate, getRateLimitGate, type ApiClientOptions } from '../../src/core/index.js';
 import { rejectionOf } from '../support/rejection.js';
-import { reply, replyJson, startServer, useLocalServer } from './local-server.js';
+import { reply, replyJson, startServer, useLocalServer } from '../support/local-server.js';
 
 const server = useLocalServer();
 

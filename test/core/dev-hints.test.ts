@@ -1,11 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError, createApiClient } from '../../src/core/index.js';
 import { devHint } from '../../src/core/dev-hints.js';
-import { replyJson, useLocalServer } from './local-server.js';
+import { replyJson, useLocalServer } from '../support/local-server.js';
 
 const server = useLocalServer();
 afterEach(() => {
   vi.restoreAllMocks();
+  vi.unstubAllEnvs();
 });
 
 describe('devHint', () => {
@@ -29,6 +30,11 @@ describe('devHint', () => {
   it('has nothing to say about failures that are not the caller’s mistake', () => {
     for (const status of [401, 403, 500, 503, 0]) expect(devHint(new ApiError({ status }))).toBeUndefined();
   });
+
+  it('gives none in a production build, where bundlers leave the texts out', () => {
+    vi.stubEnv('NODE_ENV', 'production');
+    for (const status of [400, 404, 405, 406]) expect(devHint(new ApiError({ status }))).toBeUndefined();
+  });
 });
 
 describe('the client’s console hints', () => {
@@ -41,6 +47,14 @@ describe('the client’s console hints', () => {
     expect(warn).toHaveBeenCalledTimes(1);
     expect(String(warn.mock.calls[0]![0])).toMatch(/^\[api-error-kit\] GET .*answered 404/);
     expect(String(warn.mock.calls[0]![0])).not.toContain('sk_live_hint_key');
+  });
+
+  it('stays silent in a production build, even with devHints: true', async () => {
+    vi.stubEnv('NODE_ENV', 'production');
+    server.handle((_request, response) => replyJson(response, 404, { status: 404, error: 'No route', support_id: 's-3' }));
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    await createApiClient({ prefix: server.url, gate: false, devHints: true }).get('ordrs').catch(() => undefined);
+    expect(warn).not.toHaveBeenCalled();
   });
 
   it('stays silent with devHints: false', async () => {

@@ -54,7 +54,7 @@ describe('API_ERROR_KINDS and KIND_DESCRIPTIONS', () => {
 });
 
 describe('reasonPhrase', () => {
-  it('names the contract statuses and Cloudflare 52x', () => {
+  it('names the statuses the API documents and Cloudflare 52x', () => {
     expect(reasonPhrase(429)).toBe('Too Many Requests');
     expect(reasonPhrase(503)).toBe('Service Unavailable');
     expect(reasonPhrase(406)).toBe('Not Acceptable');

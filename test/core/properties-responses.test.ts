@@ -104,7 +104,7 @@ function errorResponse(): fc.Arbitrary<ResponseSpec> {
   return fc.record({ status: fc.integer({ min: 400, max: 599 }), headers, body });
 }
 
-/** Whether DESIGN calls this body an HTML page: a text/html type, or text starting with `<` or holding `<html`. */
+/** Whether the kit calls this body an HTML page: a text/html type, or text starting with `<` or holding `<html`. */
 function looksLikeHtml(spec: ResponseSpec): boolean {
   if (/\btext\/html\b/i.test(spec.headers['content-type'] ?? '')) return true;
   const text = new TextDecoder().decode(spec.body);

@@ -3,7 +3,7 @@ import { ApiError } from '../../src/core/ApiError.js';
 import { createApiClient, createRateLimitGate, createRetryBudget, DEFAULT_RETRY_POLICY, getRetryBudget } from '../../src/core/index.js';
 import { createRecovery, type Recovery, type Release } from '../../src/core/retry/recovery.js';
 import { budgetAllows } from '../../src/core/retry/retry-schedule.js';
-import { replyJson, useLocalServer } from './local-server.js';
+import { replyJson, useLocalServer } from '../support/local-server.js';
 
 // The policy's longest backoff, so a test can count the times: 1 s, 2 s, 4 s, …
 const ceilingBackoff = (retryNumber: number) => 1000 * 2 ** (retryNumber - 1);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { REDACTED, redactUrl } from '../../src/core/index.js';
+import { ApiError, formatCurl, REDACTED, redactUrl } from '../../src/core/index.js';
 import { isSecretParam, redactSecrets } from '../../src/core/redact.js';
 
 const BASE = 'https://api.example.com/v1/orders';
@@ -76,5 +76,36 @@ describe('redactSecrets', () => {
 
   it('ignores values too short to be keys, so ordinary words survive', () => {
     expect(redactSecrets('the key abc', ['abc', ''])).toBe('the key abc');
+  });
+});
+
+describe('the names that mark a secret', () => {
+  // Each word, inside a longer name, in another case: what a query parameter or header may be called.
+  const WORDS = ['key', 'token', 'secret', 'password', 'signature', 'auth', 'session', 'code', 'cookie'];
+  const namesOf = (word: string) => [word, `x_${word.toUpperCase()}_id`, `my${word[0]!.toUpperCase()}${word.slice(1)}`];
+
+  it.each(WORDS)('are the same in a URL, in a message and in a curl command: %s', (word) => {
+    for (const name of namesOf(word)) {
+      const url = `${BASE}?${name}=s3cr3tv4lue&page=2`;
+      expect(isSecretParam(name)).toBe(true);
+      expect(redactUrl(url)).toBe(`${BASE}?${name}=[redacted]&page=2`);
+      const error = new ApiError({ status: 500, url, message: `failed on ${url}` });
+      expect(error.url).not.toContain('s3cr3tv4lue');
+      expect(error.message).not.toContain('s3cr3tv4lue');
+      const headerError = new ApiError({
+        status: 500,
+        url: BASE,
+        request: { method: 'GET', url: BASE, headers: [[name.toLowerCase().replace(/_/g, '-'), 's3cr3tv4lue']], hadAuthorization: false },
+      });
+      expect(formatCurl(headerError)).not.toContain('s3cr3tv4lue');
+    }
+  });
+
+  it('leave ordinary names alone everywhere', () => {
+    const url = `${BASE}?page=2&sort=date`;
+    expect(redactUrl(url)).toBe(url);
+    expect(new ApiError({ status: 500, message: `failed on ${url}` }).message).toBe(`failed on ${url}`);
+    const error = new ApiError({ status: 500, url: BASE, request: { method: 'GET', url: BASE, headers: [['x-trace', 'abc123']], hadAuthorization: false } });
+    expect(formatCurl(error)).toContain("'x-trace: abc123'");
   });
 });

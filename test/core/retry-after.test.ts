@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createApiClient, getRateLimitGate, MAX_RETRY_AFTER_MS, parseRetryAfter } from '../../src/core/index.js';
 import { exhaustedQuotaResetMs, retryAfterFromBody, retryAfterFromResponse, serverDate } from '../../src/core/retry-after.js';
 import { apiErrorOf } from '../support/rejection.js';
-import { replyJson, useLocalServer } from './local-server.js';
+import { replyJson, useLocalServer } from '../support/local-server.js';
 
 const NOW = Date.UTC(1994, 10, 6, 8, 49, 0); // Sun, 06 Nov 1994 08:49:00 GMT
 // Epoch-second resets only count as epochs above 10^9 (September 2001).

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createApiClient, createRetryBudget, getRetryBudget } from '../../src/core/index.js';
 import { budgetAllows } from '../../src/core/retry/retry-schedule.js';
-import { reply, replyJson, useLocalServer } from './local-server.js';
+import { reply, replyJson, useLocalServer } from '../support/local-server.js';
 
 describe('createRetryBudget', () => {
   it('starts with 10 tokens and allows a retry only while more than 5 remain after the charge', () => {

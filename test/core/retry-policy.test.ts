@@ -12,8 +12,8 @@ import {
   type ApiErrorInit,
 } from '../../src/core/index.js';
 import { markFinal } from '../../src/core/retry/retry-schedule.js';
-import { replyJson, useLocalServer } from './local-server.js';
-import { runUntil, useMovingFakeClock } from './moving-fake-clock.js';
+import { replyJson, useLocalServer } from '../support/local-server.js';
+import { runUntil, useMovingFakeClock } from '../support/moving-fake-clock.js';
 
 const NOW = 1_700_000_000_000;
 
@@ -167,30 +167,56 @@ describe('retryDelay', () => {
 });
 
 describe('getScheduledRetry', () => {
+  // react-query asks `retryDelay` first and `retry` right after: this is the order these follow.
+  function fail(policy: ReturnType<typeof createRetryPolicy>, failureCount: number, error: unknown): number {
+    const delay = policy.retryDelay(failureCount, error);
+    policy.retry(failureCount, error);
+    return delay;
+  }
+
   it('records {at, attempt, maxAttempts} with attempt = failureCount + 2 and maxAttempts 4', () => {
-    const { retryDelay } = createRetryPolicy({ random: () => 0, now: () => NOW });
+    const policy = createRetryPolicy({ random: () => 0, now: () => NOW });
     const error = failure({ status: 500 });
     expect(getScheduledRetry(error)).toBeUndefined();
-    const delay = retryDelay(0, error);
+    const delay = fail(policy, 0, error);
     expect(getScheduledRetry(error)).toMatchObject({ at: NOW + delay, attempt: 2, maxAttempts: 4, serverGiven: false });
-    retryDelay(2, error);
+    fail(policy, 2, error);
     expect(getScheduledRetry(error)).toMatchObject({ at: NOW + 2_000, attempt: 4, maxAttempts: 4 });
   });
 
+  it('shows nothing between retryDelay and the retry decision, nor when another retry said no', () => {
+    const policy = createRetryPolicy({ random: () => 0, now: () => NOW });
+    const error = failure({ status: 429, retryAfterMs: 2_000 });
+    policy.retryDelay(0, error);
+    expect(getScheduledRetry(error)).toBeUndefined();
+    // A `retry: false` of the query's own: react-query never asks the policy's retry.
+    expect(getScheduledRetry(error)).toBeUndefined();
+    policy.retry(0, error);
+    expect(getScheduledRetry(error)).toMatchObject({ attempt: 2, serverGiven: true });
+  });
+
+  it('ignores a retry decision about another failure count than the one the delay was for', () => {
+    const policy = createRetryPolicy({ random: () => 0, now: () => NOW });
+    const error = failure({ status: 500 });
+    policy.retryDelay(1, error);
+    policy.retry(0, error);
+    expect(getScheduledRetry(error)).toBeUndefined();
+  });
+
   it('marks a server-given time so that nothing may shorten it', () => {
-    const { retryDelay } = createRetryPolicy({ random: () => 0, now: () => NOW });
+    const policy = createRetryPolicy({ random: () => 0, now: () => NOW });
     const error = failure({ status: 429, retryAfterMs: 3_000 });
-    retryDelay(0, error);
+    fail(policy, 0, error);
     expect(getScheduledRetry(error)).toMatchObject({ at: NOW + 3_000, attempt: 2, serverGiven: true, since: NOW });
   });
 
   it('records nothing when no retry follows', () => {
-    const { retryDelay } = createRetryPolicy();
+    const policy = createRetryPolicy();
     const notFound = failure({ status: 404 });
-    retryDelay(0, notFound);
+    fail(policy, 0, notFound);
     expect(getScheduledRetry(notFound)).toBeUndefined();
     const exhausted = failure({ status: 500 });
-    retryDelay(3, exhausted);
+    fail(policy, 3, exhausted);
     expect(getScheduledRetry(exhausted)).toBeUndefined();
     expect(getScheduledRetry(null)).toBeUndefined();
     expect(getScheduledRetry('error')).toBeUndefined();
@@ -198,7 +224,7 @@ describe('getScheduledRetry', () => {
 
   it('says how many attempts a custom policy allows', () => {
     const error = failure({ status: 500 });
-    createRetryPolicy({ maxRetries: 5 }).retryDelay(0, error);
+    fail(createRetryPolicy({ maxRetries: 5 }), 0, error);
     expect(getScheduledRetry(error)).toMatchObject({ attempt: 2, maxAttempts: 6 });
   });
 });

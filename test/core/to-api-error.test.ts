@@ -58,6 +58,18 @@ describe('toApiError on values that are not ky errors', () => {
     expect(error.url).toBe('');
   });
 
+  it.each([
+    ['a 200 with a kind that does not exist', { name: 'ApiError', status: 200, kind: 'bogus' }, { status: 200, kind: 'invalid_response', source: 'api' }],
+    ['a 429 that calls itself a network failure', { name: 'ApiError', status: 429, kind: 'network' }, { status: 429, kind: 'rate_limited', source: 'api' }],
+    ['an impossible status with a kind of its own', { name: 'ApiError', status: 1e9, kind: 'rate_limited' }, { status: 0, kind: 'unknown', source: 'client' }],
+    ['a 408 from the edge', { name: 'ApiError', status: 408, kind: 'network', source: 'edge' }, { status: 408, kind: 'timeout', source: 'edge' }],
+    ['no response that calls itself the API', { name: 'ApiError', status: 0, kind: 'network', source: 'api' }, { status: 0, kind: 'network', source: 'client' }],
+  ])('makes the fields of a look-alike agree: %s', (_name, lookAlike, expected) => {
+    const error = toApiError({ message: 'm', ...lookAlike });
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject(expected);
+  });
+
   it('maps an object that only calls itself ApiError instead of passing it off as one', () => {
     const forged = { name: 'ApiError', kind: 'rate_limited' };
     const error = toApiError(forged);

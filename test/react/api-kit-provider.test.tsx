@@ -1,15 +1,9 @@
 import { QueryClient, useQuery } from '@tanstack/react-query';
 import { render, renderHook, screen } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
+import type { ReactNode } from 'react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { createApiClient } from '../../src/core/client.js';
-import { apiQueryDefaults } from '../../src/core/retry/retry-policy.js';
-import { getScheduledRetry } from '../../src/core/retry/retry-schedule.js';
-import { ApiError } from '../../src/core/ApiError.js';
-import { ApiErrorBanner } from '../../src/components/ApiErrorBanner.js';
-import { ApiKitProvider } from '../../src/react/ApiKitProvider.js';
-import { useApiClient } from '../../src/react/useApiClient.js';
-import { useApiQuery } from '../../src/react/useApiQuery.js';
+import { ApiError, ApiErrorBanner, ApiKitProvider, apiQueryDefaults, createApiClient, getScheduledRetry, useApiClient, useApiQuery } from '../../src/index.js';
 import { advance, advanceUntil, API, useFakeClock, useMockApi } from '../support/kit-wrapper.js';
 
 const server = useMockApi();
@@ -102,6 +96,102 @@ describe('ApiKitProvider', () => {
       </ApiKitProvider>,
     );
     expect(screen.getByText('inside')).toBeDefined();
+  });
+});
+
+describe('ApiKitProvider after mount', () => {
+  function Probe({ name }: { name: string }) {
+    const query = useApiQuery({ queryKey: [name], path: 'flaky' });
+    const failure = query.failureReason;
+    const wait = query.scheduledRetry && failure ? query.scheduledRetry.at - failure.receivedAt : undefined;
+    return <p>{query.isSuccess ? 'loaded' : wait === undefined ? 'waiting' : `retry in ${wait} ms`}</p>;
+  }
+
+  beforeEach(() => {
+    server.use(http.get(`${API}/flaky`, () => HttpResponse.json({ status: 500, error: 'Boom', support_id: 'sup-500' }, { status: 500 })));
+  });
+
+  it('uses new random and now functions of its retry settings', async () => {
+    const api = client();
+    const queryClient = new QueryClient();
+    const { rerender } = render(
+      <ApiKitProvider client={api} queryClient={queryClient} retry={{ random: () => 0 }}>
+        <Probe name="first" />
+      </ApiKitProvider>,
+    );
+    await advanceUntil(() => screen.queryByText(/retry in/) !== null);
+    // random() = 0 draws the bottom of [d/2, d] for the first retry: 500 ms.
+    expect(screen.getByText('retry in 500 ms')).toBeDefined();
+    rerender(
+      <ApiKitProvider client={api} queryClient={queryClient} retry={{ random: () => 1 }}>
+        <Probe name="second" />
+      </ApiKitProvider>,
+    );
+    await advanceUntil(() => screen.queryByText(/retry in/) !== null);
+    expect(screen.getByText('retry in 1000 ms')).toBeDefined();
+  });
+
+  it('makes a QueryClient of its own when the one it was given is taken away', async () => {
+    server.use(http.get(`${API}/flaky`, () => HttpResponse.json({ ok: true })));
+    const api = client();
+    const { rerender } = render(
+      <ApiKitProvider client={api} queryClient={new QueryClient()}>
+        <Probe name="given" />
+      </ApiKitProvider>,
+    );
+    await advanceUntil(() => screen.queryByText('loaded') !== null);
+    rerender(
+      <ApiKitProvider client={api}>
+        <Probe name="own" />
+      </ApiKitProvider>,
+    );
+    await advanceUntil(() => screen.queryByText('loaded') !== null);
+  });
+});
+
+describe('one retry configuration, carried by the client', () => {
+  let flakyArrivals = 0;
+  beforeEach(() => {
+    flakyArrivals = 0;
+    server.use(
+      http.get(`${API}/flaky`, () => {
+        flakyArrivals += 1;
+        return HttpResponse.json({ status: 500, error: 'Boom', support_id: 'sup-500' }, { status: 500 });
+      }),
+    );
+  });
+
+  it("is what the provider's hooks and its own QueryClient use when the provider is given none", async () => {
+    const api = createApiClient({ prefix: API, retryPolicy: { maxRetries: 1, random: () => 0 } });
+    const wrapper = ({ children }: { children: ReactNode }) => <ApiKitProvider client={api}>{children}</ApiKitProvider>;
+    const kit = renderHook(() => useApiQuery({ queryKey: ['kit'], path: 'flaky' }), { wrapper });
+    await advanceUntil(() => kit.result.current.failureCount === 1);
+    expect(kit.result.current.scheduledRetry).toMatchObject({ attempt: 2, maxAttempts: 2 });
+    expect(kit.result.current.scheduledRetry!.at - kit.result.current.failureReason!.receivedAt).toBe(500);
+    await advanceUntil(() => kit.result.current.isError);
+    await advance(60_000);
+    expect(flakyArrivals).toBe(2);
+
+    flakyArrivals = 0;
+    const plain = renderHook(() => useQuery({ queryKey: ['plain'], queryFn: () => api.get('flaky').json() }), { wrapper });
+    await advanceUntil(() => plain.result.current.isError);
+    await advance(60_000);
+    expect(flakyArrivals).toBe(2);
+  });
+
+  it("gives way, setting by setting, to the provider's retry prop", async () => {
+    const api = createApiClient({ prefix: API, retryPolicy: { maxRetries: 1, random: () => 0 } });
+    const wrapper = ({ children }: { children: ReactNode }) => (
+      <ApiKitProvider client={api} retry={{ maxRetries: 2 }}>
+        {children}
+      </ApiKitProvider>
+    );
+    const { result } = renderHook(() => useApiQuery({ queryKey: ['kit'], path: 'flaky' }), { wrapper });
+    await advanceUntil(() => result.current.failureCount === 1);
+    expect(result.current.scheduledRetry).toMatchObject({ attempt: 2, maxAttempts: 3 });
+    expect(result.current.scheduledRetry!.at - result.current.failureReason!.receivedAt).toBe(500);
+    await advanceUntil(() => result.current.isError);
+    expect(flakyArrivals).toBe(3);
   });
 });
 

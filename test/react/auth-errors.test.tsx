@@ -1,9 +1,7 @@
 import { renderHook } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ApiError } from '../../src/core/ApiError.js';
-import { createApiClient } from '../../src/core/client.js';
-import { useApiQuery } from '../../src/react/useApiQuery.js';
+import { type ApiError, createApiClient, useApiQuery } from '../../src/index.js';
 import { advance, advanceUntil, API, kitWrapper, useFakeClock, useMockApi } from '../support/kit-wrapper.js';
 
 const server = useMockApi();

@@ -2,10 +2,7 @@ import { QueryClient } from '@tanstack/react-query';
 import { renderHook } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { isApiError } from '../../src/core/ApiError.js';
-import { createApiClient } from '../../src/core/client.js';
-import { useApiMutation } from '../../src/react/useApiMutation.js';
-import { useApiQuery } from '../../src/react/useApiQuery.js';
+import { createApiClient, isApiError, useApiMutation, useApiQuery } from '../../src/index.js';
 import { advance, advanceUntil, API, kitWrapper, useFakeClock, useMockApi } from '../support/kit-wrapper.js';
 
 const server = useMockApi();

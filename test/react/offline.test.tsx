@@ -2,10 +2,7 @@ import { focusManager, onlineManager } from '@tanstack/react-query';
 import { act, renderHook } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createApiClient } from '../../src/core/client.js';
-import { useApiMutation } from '../../src/react/useApiMutation.js';
-import { useApiQuery } from '../../src/react/useApiQuery.js';
-import { useRetryCountdown } from '../../src/react/useRetryCountdown.js';
+import { createApiClient, useApiMutation, useApiQuery, useRetryCountdown } from '../../src/index.js';
 import { advance, advanceUntil, API, kitWrapper, useFakeClock, useMockApi } from '../support/kit-wrapper.js';
 
 const server = useMockApi();

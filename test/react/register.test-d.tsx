@@ -1,9 +1,6 @@
 import { useQuery, type UseQueryResult } from '@tanstack/react-query';
 import { expectTypeOf, test } from 'vitest';
-import type { ApiError } from '../../src/core/ApiError.js';
-import type { RetryControls } from '../../src/react/retry-controls.js';
-import { useApiMutation } from '../../src/react/useApiMutation.js';
-import { useApiQuery } from '../../src/react/useApiQuery.js';
+import { type ApiError, type RetryControls, useApiMutation, useApiQuery } from '../../src/index.js';
 
 // The augmentation the README documents: ApiError becomes react-query's default error type.
 declare module '@tanstack/react-query' {

@@ -1,8 +1,7 @@
 import { renderHook } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createApiClient } from '../../src/core/client.js';
-import { useApiMutation } from '../../src/react/useApiMutation.js';
+import { createApiClient, useApiMutation } from '../../src/index.js';
 import { advance, advanceUntil, API, kitWrapper, useFakeClock, useMockApi } from '../support/kit-wrapper.js';
 
 const server = useMockApi();

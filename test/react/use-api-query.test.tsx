@@ -1,10 +1,7 @@
 import { renderHook } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createApiClient } from '../../src/core/client.js';
-import { ApiError, isApiError } from '../../src/core/ApiError.js';
-import { useApiQuery } from '../../src/react/useApiQuery.js';
-import { useRetryCountdown } from '../../src/react/useRetryCountdown.js';
+import { ApiError, createApiClient, isApiError, useApiQuery, useRetryCountdown } from '../../src/index.js';
 import { advance, advanceUntil, API, kitWrapper, useFakeClock, useMockApi } from '../support/kit-wrapper.js';
 
 const server = useMockApi();

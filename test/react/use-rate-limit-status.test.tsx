@@ -1,10 +1,7 @@
 import { renderHook } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createApiClient } from '../../src/core/client.js';
-import { createRateLimitGate } from '../../src/core/rate-limit-gate.js';
-import { useApiQuery } from '../../src/react/useApiQuery.js';
-import { useRateLimitStatus } from '../../src/react/useRateLimitStatus.js';
+import { createApiClient, createRateLimitGate, useApiQuery, useRateLimitStatus } from '../../src/index.js';
 import { advance, advanceUntil, API, kitWrapper, useFakeClock, useMockApi } from '../support/kit-wrapper.js';
 
 const server = useMockApi();

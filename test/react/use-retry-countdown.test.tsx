@@ -1,11 +1,9 @@
 import { onlineManager } from '@tanstack/react-query';
 import { act, renderHook } from '@testing-library/react';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { ApiError } from '../../src/core/ApiError.js';
-import { createRetryPolicy } from '../../src/core/retry/retry-policy.js';
+import { ApiError, createRetryPolicy, type RetryCountdownTarget, useRetryCountdown } from '../../src/index.js';
 import { clearScheduledRetry, getScheduledRetry } from '../../src/core/retry/retry-schedule.js';
-import { useRetryCountdown, type RetryCountdownTarget } from '../../src/react/useRetryCountdown.js';
-import { advance, useFakeClockPerTest } from '../components/fake-clock.js';
+import { advance, useFakeClockPerTest } from '../support/fake-clock.js';
 
 const NOW = Date.UTC(2026, 2, 2, 10, 15, 30);
 
@@ -17,7 +15,10 @@ afterEach(() => {
 
 function withSchedule(init: ConstructorParameters<typeof ApiError>[0], random = 0): ApiError {
   const error = new ApiError({ receivedAt: NOW, method: 'GET', ...init });
-  createRetryPolicy({ random: () => random, now: () => NOW }).retryDelay(0, error);
+  // In react-query's order: the delay first, then the decision that the retry follows.
+  const policy = createRetryPolicy({ random: () => random, now: () => NOW });
+  policy.retryDelay(0, error);
+  policy.retry(0, error);
   return error;
 }
 

@@ -4,7 +4,7 @@ import type { KyInstance } from 'ky';
 import { setupServer, type SetupServer } from 'msw/node';
 import type { ReactNode } from 'react';
 import { afterAll, afterEach, beforeAll, vi } from 'vitest';
-import { ApiKitProvider, type ApiKitProviderProps } from '../../src/react/ApiKitProvider.js';
+import { ApiKitProvider, type ApiKitProviderProps } from '../../src/index.js';
 
 /** The origin every mocked API in the React tests answers on. */
 export const API = 'http://127.0.0.1:4010';

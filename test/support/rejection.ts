@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { ApiError } from '../../src/core/ApiError.js';
+import { ApiError } from '../../src/index.js';
 
 function describeValue(value: unknown): string {
   try {

@@ -4,7 +4,7 @@ import type { RateLimitGate } from '../rate-limit-gate.js';
 import type { AdvertisedQuota } from '../retry-after.js';
 import type { RetryBudget } from './retry-budget.js';
 import { DEFAULT_RETRY_POLICY, isServerRefusal, type RetryPolicyOptions } from './retry-policy.js';
-import { clearScheduledRetry, getScheduledRetry, recordBudgetVerdict, recordScheduledRetry } from './retry-schedule.js';
+import { clearScheduledRetry, decideScheduledRetry, getScheduledRetry, proposeScheduledRetry, recordBudgetVerdict } from './retry-schedule.js';
 
 /**
  * Where recovery stands: `open` (no limit), `holding` (the server asked for a wait: the gate is
@@ -63,7 +63,7 @@ export interface Recovery {
   /** A failure of the request named `key` was mapped: charge the budget, hold for a server-given wait. */
   failed(error: ApiError, key?: string): void;
   /** A response arrived (head only): `waitMs` is a refusal's wait read from its headers, `quota` what it advertises. */
-  answered(response: { ok: boolean; status: number }, key: string | (() => string), waitMs: number | undefined, quota: AdvertisedQuota | undefined): void;
+  answered(response: { ok: boolean; status: number }, key: string | (() => string), waitMs: number | undefined, quota: AdvertisedQuota | undefined, at?: number): void;
   snapshot(): RecoverySnapshot;
   /** Calls `listener` whenever the snapshot changes; returns the unsubscribe function. */
   subscribe(listener: () => void): () => void;
@@ -169,14 +169,18 @@ export function createRecovery({ gate, budget, policy = DEFAULT_RETRY_POLICY, ba
       }
       const at = next ?? known?.at ?? Date.now();
       if (known?.waitingForService && known.at === at) continue;
-      recordScheduledRetry(waiter.failure, {
+      const attempt = (outages.get(waiter.name)?.failures ?? 0) + 1;
+      // react-query's failureCount before that attempt.
+      const failureCount = attempt - 2;
+      proposeScheduledRetry(waiter.failure, failureCount, {
         at,
-        attempt: (outages.get(waiter.name)?.failures ?? 0) + 1,
+        attempt,
         maxAttempts: policy.maxRetries + 1,
         since: waiter.failure.receivedAt,
         serverGiven: false,
         waitingForService: true,
       });
+      decideScheduledRetry(waiter.failure, failureCount, true);
     }
   };
 
@@ -475,8 +479,8 @@ export function createRecovery({ gate, budget, policy = DEFAULT_RETRY_POLICY, ba
       }
       publish();
     },
-    answered(response, keyOf, waitMs, advertised) {
-      const now = Date.now();
+    answered(response, keyOf, waitMs, advertised, at) {
+      const now = at ?? Date.now();
       if (response.ok) {
         budget?.deposit();
         lastAnswerAt = now;

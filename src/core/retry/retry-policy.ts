@@ -1,6 +1,6 @@
 import type { DefaultOptions } from '@tanstack/query-core';
 import { ApiError } from '../ApiError.js';
-import { budgetAllows, isFinal, recordScheduledRetry } from './retry-schedule.js';
+import { budgetAllows, decideScheduledRetry, isFinal, proposeScheduledRetry } from './retry-schedule.js';
 import { toApiError } from '../to-api-error.js';
 
 /** Settings of the kit's retry policy. Every number has a default from the design. */
@@ -25,7 +25,10 @@ export interface RetryPolicyOptions {
 export interface RetryPolicy {
   /** Whether to try again after `failureCount + 1` failed attempts. */
   retry: (failureCount: number, error: unknown) => boolean;
-  /** How long to wait before the next attempt, in ms; records the schedule for `getScheduledRetry`. */
+  /**
+   * How long to wait before the next attempt, in ms. It proposes the schedule `getScheduledRetry`
+   * shows, which holds once `retry` (called by react-query right after) says the retry follows.
+   */
   retryDelay: (failureCount: number, error: unknown) => number;
   /** The backoff delay before the n-th retry (n = 1 for the first) when the server gave no wait. */
   backoffDelay: (retryNumber: number) => number;
@@ -88,12 +91,18 @@ export function createRetryPolicy(options: RetryPolicyOptions = {}): RetryPolicy
     return Math.round(ceiling / 2 + random() * (ceiling / 2));
   };
 
-  const retry = (failureCount: number, thrown: unknown): boolean => {
+  const decide = (failureCount: number, thrown: unknown): boolean => {
     if (isFinal(thrown) || failureCount >= maxRetries) return false;
     const error = thrown instanceof ApiError ? thrown : toApiError(thrown);
     if (!error.retryable || !budgetAllows(thrown)) return false;
     if (error.retryAfterMs !== undefined && error.retryAfterMs > maxServerWaitMs) return false;
     return isServerRefusal(error) || isIdempotent(error);
+  };
+
+  const retry = (failureCount: number, thrown: unknown): boolean => {
+    const retrying = decide(failureCount, thrown);
+    decideScheduledRetry(thrown, failureCount, retrying);
+    return retrying;
   };
 
   const retryDelay = (failureCount: number, thrown: unknown): number => {
@@ -103,8 +112,9 @@ export function createRetryPolicy(options: RetryPolicyOptions = {}): RetryPolicy
     const delay = serverGiven
       ? Math.max(0, error.receivedAt + error.retryAfterMs! - current) + Math.round(random() * serverWaitSpread * error.retryAfterMs!)
       : backoffDelay(failureCount + 1);
-    if (typeof thrown === 'object' && thrown !== null && retry(failureCount, thrown)) {
-      recordScheduledRetry(thrown, {
+    // Only proposed: react-query asks `retry` after this, and that answer decides.
+    if (typeof thrown === 'object' && thrown !== null && decide(failureCount, thrown)) {
+      proposeScheduledRetry(thrown, failureCount, {
         at: current + delay,
         attempt: failureCount + 2,
         maxAttempts: maxRetries + 1,

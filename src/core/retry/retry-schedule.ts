@@ -20,12 +20,40 @@ export interface ScheduledRetry {
 }
 
 // Keyed by the error object itself, so the schedule lives exactly as long as the failure does.
-const schedules = new WeakMap<object, ScheduledRetry>();
+// react-query asks `retryDelay` before it asks `retry`, so a schedule is first only proposed (for
+// the failure count it was computed at) and shows once the retry in force said yes.
+interface Entry {
+  schedule: ScheduledRetry;
+  failureCount: number;
+  decided: boolean;
+}
+const schedules = new WeakMap<object, Entry>();
 const verdicts = new WeakMap<object, boolean>();
 
-/** @internal Records when the retry after `error` is due. */
-export function recordScheduledRetry(error: object, schedule: ScheduledRetry): void {
-  schedules.set(error, schedule);
+/**
+ * @internal Proposes when the retry after `error` (react-query's `failureCount`) is due; it is
+ * not shown until {@link decideScheduledRetry} says the retry follows.
+ */
+export function proposeScheduledRetry(error: object, failureCount: number, schedule: ScheduledRetry): void {
+  schedules.set(error, { schedule, failureCount, decided: false });
+}
+
+/**
+ * @internal What the `retry` in force decided after `error` at `failureCount`: a proposed
+ * schedule is kept when `retrying`, and dropped when not.
+ */
+export function decideScheduledRetry(error: unknown, failureCount: number, retrying: boolean): void {
+  if (typeof error !== 'object' || error === null) return;
+  const entry = schedules.get(error);
+  if (entry === undefined || entry.failureCount !== failureCount) return;
+  if (retrying) entry.decided = true;
+  else schedules.delete(error);
+}
+
+/** @internal The schedule proposed after `error`, decided or not (the kit's hooks wait for it in the next attempt). */
+export function proposedScheduledRetry(error: unknown): ScheduledRetry | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  return schedules.get(error)?.schedule;
 }
 
 /** @internal Forgets a recorded retry (it ran, or was called off). */
@@ -34,9 +62,10 @@ export function clearScheduledRetry(error: object): void {
 }
 
 /**
- * When react-query will try again after this failure, as recorded by the kit's `retryDelay`:
- * `{ at, attempt, maxAttempts }`, or `undefined` when no retry is scheduled (the error is final,
- * not retryable, or did not come through the kit's retry policy).
+ * When react-query will try again after this failure, as recorded by the kit's `retryDelay` once
+ * the kit's `retry` (or, in the kit's hooks, whatever `retry` they were given) decided to try
+ * again: `{ at, attempt, maxAttempts }`, or `undefined` when no retry is scheduled (the error is
+ * final, not retryable, `retry` said no, or it did not come through the kit's retry policy).
  *
  * @example
  * const next = getScheduledRetry(query.error);
@@ -44,7 +73,8 @@ export function clearScheduledRetry(error: object): void {
  */
 export function getScheduledRetry(error: unknown): ScheduledRetry | undefined {
   if (typeof error !== 'object' || error === null) return undefined;
-  return schedules.get(error);
+  const entry = schedules.get(error);
+  return entry?.decided ? entry.schedule : undefined;
 }
 
 /** @internal Records whether the client's retry budget allowed a retry after this failure. */

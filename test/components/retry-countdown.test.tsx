@@ -3,12 +3,10 @@ import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Profiler, StrictMode, useState } from 'react';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { RetryCountdown } from '../../src/components/RetryCountdown.js';
+import { ApiError, createRetryPolicy, RetryCountdown } from '../../src/index.js';
 import { ANNOUNCE_AFTER_MS, ANNOUNCEMENT_SHOWN_MS } from '../../src/components/useAnnouncement.js';
-import { ApiError } from '../../src/core/ApiError.js';
-import { createRetryPolicy } from '../../src/core/retry/retry-policy.js';
-import { expectNoAxeViolations } from './axe.js';
-import { advance, useFakeClockPerTest } from './fake-clock.js';
+import { expectNoAxeViolations } from '../support/axe.js';
+import { advance, useFakeClockPerTest } from '../support/fake-clock.js';
 
 const NOW = Date.UTC(2026, 2, 2, 10, 15, 30);
 const BAR_NAME = 'Time left before the next try';
@@ -47,7 +45,10 @@ function announcementsWhileRunning(totalMs: number): string[] {
 
 function scheduledFailure(init: ConstructorParameters<typeof ApiError>[0]): ApiError {
   const error = new ApiError({ receivedAt: NOW, url: 'https://api.example.com/v1/orders', ...init });
-  createRetryPolicy({ random: () => 0, now: () => NOW }).retryDelay(0, error);
+  // In react-query's order: the delay first, then the decision that the retry follows.
+  const policy = createRetryPolicy({ random: () => 0, now: () => NOW });
+  policy.retryDelay(0, error);
+  policy.retry(0, error);
   return error;
 }
 

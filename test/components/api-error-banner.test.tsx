@@ -3,15 +3,10 @@ import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { ErrorBoundary } from 'react-error-boundary';
 import { beforeAll, describe, expect, test, vi } from 'vitest';
-import { ApiErrorBanner } from '../../src/components/ApiErrorBanner.js';
-import { ApiError } from '../../src/core/ApiError.js';
-import { API_ERROR_KINDS, isRetryableKind, type ApiErrorKind } from '../../src/core/kinds.js';
-import { defaultMessages } from '../../src/core/messages.js';
-import { createRetryPolicy } from '../../src/core/retry/retry-policy.js';
-import { toApiError } from '../../src/core/to-api-error.js';
-import { expectNoAxeViolations } from './axe.js';
-import { advance, useFakeClockPerTest } from './fake-clock.js';
-import { preloadDetailsModule } from './details-module.js';
+import { API_ERROR_KINDS, ApiError, ApiErrorBanner, type ApiErrorKind, createRetryPolicy, defaultMessages, isRetryableKind, toApiError } from '../../src/index.js';
+import { expectNoAxeViolations } from '../support/axe.js';
+import { advance, useFakeClockPerTest } from '../support/fake-clock.js';
+import { preloadDetailsModule } from '../support/details-module.js';
 
 beforeAll(preloadDetailsModule);
 
@@ -43,7 +38,10 @@ function failure(init: ConstructorParameters<typeof ApiError>[0] = {}): ApiError
 
 function scheduled(init: ConstructorParameters<typeof ApiError>[0]): ApiError {
   const error = failure(init);
-  createRetryPolicy({ random: () => 0, now: () => NOW }).retryDelay(0, error);
+  // In react-query's order: the delay first, then the decision that the retry follows.
+  const policy = createRetryPolicy({ random: () => 0, now: () => NOW });
+  policy.retryDelay(0, error);
+  policy.retry(0, error);
   return error;
 }
 

@@ -1,16 +1,10 @@
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { PoliteAnnouncer } from '../../src/components/PoliteAnnouncer.js';
-import { useApiErrorDetails, type ApiErrorDetailsProps } from '../../src/components/useApiErrorDetails.js';
-import { ApiError } from '../../src/core/ApiError.js';
-import { defaultMessages } from '../../src/core/messages.js';
-import { formatCurl } from '../../src/core/format-curl.js';
-import { formatErrorReport } from '../../src/core/format-report.js';
-import { toApiError } from '../../src/core/to-api-error.js';
-import { expectNoAxeViolations } from './axe.js';
-import { findDetailsInRealTime, preloadDetailsModule } from './details-module.js';
-import { useFakeClockPerTest } from './fake-clock.js';
+import { ApiError, type ApiErrorDetailsProps, defaultMessages, formatCurl, formatErrorReport, PoliteAnnouncer, toApiError, useApiErrorDetails } from '../../src/index.js';
+import { expectNoAxeViolations } from '../support/axe.js';
+import { findDetailsInRealTime, preloadDetailsModule } from '../support/details-module.js';
+import { useFakeClockPerTest } from '../support/fake-clock.js';
 
 const NOW = Date.UTC(2026, 2, 2, 10, 15, 30);
 const DETAILS_MODULE = '../../src/components/ApiErrorDetails.js';

@@ -1,0 +1,37 @@
+import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
+import { floorModules, floorVersions } from './scripts/peer-floor.mjs';
+import main from './vitest.config.js';
+
+/**
+ * The node and jsdom projects again, with React, react-query and ky at the lowest versions the
+ * peer ranges accept (installed by `npm run test:floor` beside the locked ones). Every import of
+ * those packages, from the sources, the tests and the test libraries that import React, resolves
+ * to the floor copies; `test/floor` checks at run time that it did.
+ */
+const versions = floorVersions();
+const escape = (name: string) => name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+const alias = Object.keys(versions).filter((name) => !name.startsWith('@types/')).map((name) => ({
+  find: new RegExp(`^${escape(name)}(?=/|$)`),
+  replacement: `${floorModules}/${name}`,
+}));
+
+const projects = (main.test?.projects ?? []) as TestProjectInlineConfiguration[];
+const reused = projects.filter((project) => ['node', 'dom'].includes(project.test?.name as string));
+if (reused.length !== 2) throw new Error('vitest.config.ts no longer has the node and dom projects the floor run reuses');
+
+export default defineConfig({
+  test: {
+    projects: reused.map((project) => ({
+      ...project,
+      resolve: { ...project.resolve, alias },
+      test: {
+        ...project.test,
+        name: `${project.test?.name}-floor`,
+        include: [...(project.test?.include ?? []), ...(project.test?.name === 'dom' ? ['test/floor/**/*.test.{ts,tsx}'] : [])],
+        // The type tests compile against the locked types; the floor's types are checked by tsc.
+        typecheck: { enabled: false },
+        provide: { floorVersions: versions },
+      },
+    })),
+  },
+});
