@@ -45,6 +45,16 @@ function outageOf(recovery: Recovery, count: number): void {
   });
 }
 
+/** Two requests leave together; the server refuses both with a one-second wait, told 100 ms apart. */
+function refuseWave(recovery: Recovery): void {
+  const places = ['GET /a', 'GET /b'].map((key) => recovery.tryAcquire(() => key)!);
+  recovery.answered({ ok: false, status: 429 }, 'GET /a', 1000, undefined);
+  places[0]!('refused');
+  vi.setSystemTime(100);
+  recovery.answered({ ok: false, status: 429 }, 'GET /b', 1000, undefined);
+  places[1]!('refused');
+}
+
 afterEach(() => {
   vi.useRealTimers();
 });
@@ -162,12 +172,7 @@ describe('createRecovery: holding for a server wait, then ramping up', () => {
 
   it('lets each retry of a wave the server refused whole go at its own time, not at the latest of theirs', async () => {
     const { recovery, gate } = setup();
-    const places = ['GET /a', 'GET /b'].map((key) => recovery.tryAcquire(() => key)!);
-    recovery.answered({ ok: false, status: 429 }, 'GET /a', 1000, undefined);
-    places[0]!('refused');
-    vi.setSystemTime(100);
-    recovery.answered({ ok: false, status: 429 }, 'GET /b', 1000, undefined);
-    places[1]!('refused');
+    refuseWave(recovery);
     expect(gate!.snapshot().closedUntil).toBe(1100);
     await vi.advanceTimersByTimeAsync(900);
     // At 1000 the gate is closed for /b's refusal, but /a's own time has come.
@@ -186,12 +191,7 @@ describe('createRecovery: holding for a server wait, then ramping up', () => {
     const ok = recovery.tryAcquire(() => 'GET /ok')!;
     recovery.answered({ ok: true, status: 200 }, 'GET /ok', undefined, undefined);
     ok('answered');
-    const places = ['GET /a', 'GET /b'].map((key) => recovery.tryAcquire(() => key)!);
-    recovery.answered({ ok: false, status: 429 }, 'GET /a', 1000, undefined);
-    places[0]!('refused');
-    vi.setSystemTime(100);
-    recovery.answered({ ok: false, status: 429 }, 'GET /b', 1000, undefined);
-    places[1]!('refused');
+    refuseWave(recovery);
     await vi.advanceTimersByTimeAsync(900);
     expect(recovery.tryAcquire(() => 'GET /a')).toBeUndefined();
   });
