@@ -4,6 +4,7 @@ import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
 import { chromiumPath } from './.storybook/chromium-path.js';
+import { setColorScheme } from './.storybook/screenshot-commands.js';
 
 const dirname = path.dirname(fileURLToPath(import.meta.url));
 
@@ -37,10 +38,28 @@ export default defineConfig({
           testTimeout: 30_000,
           // Fails the run, with the way to install one, when the browser is missing.
           globalSetup: ['.storybook/require-browser.ts'],
+          // Each story that passes is then screenshotted light, dark and right to left, and compared
+          // with the baselines, which were drawn on Linux with Debian's Chromium and fonts.
+          setupFiles: process.platform === 'linux' ? ['.storybook/visual-regression.ts'] : [],
           browser: {
             enabled: true,
             headless: true,
+            commands: { setColorScheme },
+            expect: {
+              toMatchScreenshot: {
+                // Runs here repeat to the pixel; more than 20 differing pixels (a changed corner
+                // radius, one glyph) fail. Anti-aliasing pixels are not counted.
+                comparatorName: 'pixelmatch',
+                comparatorOptions: { threshold: 0.1, allowedMismatchedPixels: 20 },
+                // Baselines are committed; the actual and diff images of a failure land in
+                // `.vitest-attachments/` (ignored), at the paths the failure message prints.
+                resolveScreenshotPath: ({ root, testFileName, arg, browserName, platform, ext }) =>
+                  path.join(root, 'stories/__baselines__', testFileName, `${arg}-${browserName}-${platform}${ext}`),
+              },
+            },
             provider: playwright({
+              // Dates and numbers the same on every machine.
+              contextOptions: { locale: 'en-US', timezoneId: 'UTC' },
               launchOptions: {
                 executablePath: chromiumPath,
                 args: [
@@ -50,6 +69,9 @@ export default defineConfig({
                   '--disable-component-update',
                   '--disable-sync',
                   '--no-first-run',
+                  // Glyphs drawn the same way on every run and machine, for the screenshots.
+                  '--font-render-hinting=none',
+                  '--force-color-profile=srgb',
                 ],
               },
             }),

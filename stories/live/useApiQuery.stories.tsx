@@ -110,7 +110,7 @@ export const FlakyServerHealedByBackoff: Story = {
 
 /**
  * The API keeps failing with 500. "Stop retrying" makes the failure final: no further request is
- * sent and the error stays. "Try again" then sends the request again.
+ * sent and the error stays. "Try again" then sends the request again, and it is stopped again.
  */
 export const StopRetryingThenTryAgain: Story = {
   loaders: [liveApi((log) => [answerWith('orders', 500, 'Internal error while loading orders.', { log })])],
@@ -130,5 +130,8 @@ export const StopRetryingThenTryAgain: Story = {
     await userEvent.click(tryAgain);
     await waitFor(() => expect(log.entries()).toHaveLength(2), { timeout: 2_000 });
     await expect(within(canvas.getByRole('table', { name: 'Requests' })).getAllByRole('row')).toHaveLength(3);
+    // Stopped once more, so the story ends in a state that stays (its screenshots are taken then).
+    await userEvent.click(await canvas.findByRole('button', { name: 'Stop retrying' }, { timeout: 3_000 }));
+    await expect(log.entries()).toHaveLength(2);
   },
 };

@@ -89,6 +89,9 @@ type Story = StoryObj<typeof meta>;
  */
 export const SharedRateLimitGate: Story = {
   loaders: [liveApi((log) => [sharedQuota('dashboard/:name', { burst: 1, retryAfterSeconds: 2, log })])],
+  // The order in which the reopened gate lets the held requests go is up to timing: the screenshots
+  // leave out the widgets' request numbers and the log's request column.
+  parameters: { visualRegression: { mask: ['.story-widget p', '.story-log td:nth-child(3)'] } },
   play: async (context) => {
     const canvas = within(context.canvasElement);
     const { log } = liveOf(context);
