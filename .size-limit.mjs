@@ -19,10 +19,10 @@ const IMPORTS = [
     name: 'a typical app',
     entry: '.',
     names: ['createApiClient', 'ApiKitProvider', 'useApiQuery', 'useApiMutation', 'ApiErrorBanner', 'RetryCountdown'],
-    limit: '14.62 kB',
+    limit: '16.6 kB',
   },
-  { name: 'the React-free core', entry: './core', names: ['createApiClient', 'apiQueryDefaults'], limit: '8.1 kB' },
-  { name: 'every export of the main entry', entry: '.', names: '*', limit: '16.3 kB' },
+  { name: 'the React-free core', entry: './core', names: ['createApiClient', 'apiQueryDefaults'], limit: '9.9 kB' },
+  { name: 'every export of the main entry', entry: '.', names: '*', limit: '18.3 kB' },
 ];
 
 /**

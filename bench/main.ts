@@ -1,19 +1,22 @@
 // `npm run bench`: every benchmark in one run; prints tables and writes bench/results/<name>.json.
-// Options: --name <name>, --queries 50,200, --outage-ms 20000, --only storm,outage,overhead,render,
+// Options: --name <name>, --queries 50,200, --outage-ms 6000,
+// --only storm,storm-quota,precision,outage,outage-retry-after,overhead,render,
+// --long-outages (also the 20 s and 60 s outages: two more minutes),
 // --diagnostics (also runs variants of the kit that isolate one setting each, and breaks the
 // overhead down),
 // --quick (small and short: for checking the harness, not for figures).
 import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, totalmem, type as osType, release } from 'node:os';
 import { parseArgs } from 'node:util';
-import { DIAGNOSTIC_STRATEGIES } from './diagnostic-strategies.js';
-import { measureOverheadBreakdown, type BreakdownRow } from './overhead-breakdown.js';
-import { measureOverhead, type OverheadFigures } from './overhead.js';
-import { runOutage, type OutageFigures } from './outage.js';
-import { measureRendering, type RenderFigures } from './render.js';
-import { breakdownTable, outageTable, overheadTable, precisionTable, renderTable, stormTable } from './report.js';
-import { runStorm, type StormResult } from './storm.js';
-import { STRATEGIES } from './strategies.js';
+import { DIAGNOSTIC_STRATEGIES } from './harness/diagnostic-strategies.js';
+import { measureOverheadBreakdown, type BreakdownRow } from './scenarios/overhead-breakdown.js';
+import { measureOverhead, type OverheadFigures } from './scenarios/overhead.js';
+import { runOutage, type OutageFigures } from './scenarios/outage.js';
+import { runRefusedOnce, type RefusedOnceFigures } from './scenarios/refused-once.js';
+import { measureRendering, type RenderFigures } from './scenarios/render.js';
+import { breakdownTable, outageTable, overheadTable, precisionTable, refusedOnceTable, renderTable, stormTable } from './harness/report.js';
+import { runStorm, type StormResult } from './scenarios/storm.js';
+import { STRATEGIES } from './harness/strategies.js';
 
 const { values } = parseArgs({
   options: {
@@ -23,13 +26,15 @@ const { values } = parseArgs({
     only: { type: 'string' },
     quick: { type: 'boolean', default: false },
     diagnostics: { type: 'boolean', default: false },
+    'long-outages': { type: 'boolean', default: false },
   },
 });
 
 const quick = values.quick ?? false;
 const queryCounts = (values.queries ?? (quick ? '20' : '50,200')).split(',').map(Number);
-const outageMs = Number(values['outage-ms'] ?? (quick ? 5000 : 20_000));
-const only = new Set((values.only ?? 'storm,outage,overhead,render').split(','));
+const outageMs = Number(values['outage-ms'] ?? (quick ? 3000 : 6000));
+const outageLengths = [outageMs, ...(values['long-outages'] ? [20_000, 60_000] : [])];
+const only = new Set((values.only ?? 'storm,storm-quota,precision,outage,outage-retry-after,overhead,render').split(','));
 const name = values.name ?? `bench-${new Date().toISOString().replace(/[:.]/g, '-')}`;
 const strategies = values.diagnostics ? [...STRATEGIES, ...DIAGNOSTIC_STRATEGIES] : STRATEGIES;
 const BURST = 10;
@@ -64,17 +69,49 @@ if (only.has('storm')) {
   }
 }
 
-// The outage and the countdown take real time and measure counts, not timings: they run side by side.
+let stormQuota: StormResult[] | undefined;
+if (only.has('storm-quota')) {
+  const queries = queryCounts[0]!;
+  const idealMs = ((queries - BURST) / RATE) * 1000;
+  stormQuota = [];
+  for (const strategy of strategies) {
+    stormQuota.push(await runStorm(strategy, { queries, burst: BURST, ratePerSecond: RATE, deadlineMs: Math.round(2 * idealMs + 10_000), advertiseQuota: true }));
+  }
+  console.log(`\nRate-limit storm, quota advertised: N = ${queries}, RateLimit-Limit/-Remaining/-Reset on every answer`);
+  console.log(stormTable(stormQuota, strategies));
+  console.log();
+}
+
+let refusedOnce: RefusedOnceFigures[] | undefined;
+if (only.has('precision')) {
+  const queries = quick ? 10 : 20;
+  refusedOnce = [];
+  // One at a time: lateness is a timing.
+  for (const strategy of strategies) refusedOnce.push(await runRefusedOnce(strategy, { queries, retryAfterS: 2, deadlineMs: 20_000 }));
+  console.log(`Retry-After precision: ${queries} queries, each refused once with Retry-After: 2, then served`);
+  console.log(refusedOnceTable(refusedOnce, strategies));
+  console.log();
+}
+
+// The outages and the countdown take real time and measure counts, not timings: they run side by side.
 const renderMs = quick ? 5000 : 30_000;
 const rendering = only.has('render') ? measureRendering(renderMs) : undefined;
 
-let outage: OutageFigures[] | undefined;
+const outages: Record<string, OutageFigures[]> = {};
+const outageRuns: Array<{ name: string; title: string; lengthMs: number; retryAfterS?: number }> = [];
 if (only.has('outage')) {
+  for (const lengthMs of outageLengths) outageRuns.push({ name: `${lengthMs / 1000}s`, title: `503 without Retry-After for ${lengthMs / 1000} s, then 200`, lengthMs });
+}
+if (only.has('outage-retry-after')) {
+  outageRuns.push({ name: `${outageMs / 1000}s-retry-after-5`, title: `503 with Retry-After: 5 for ${outageMs / 1000} s, then 200`, lengthMs: outageMs, retryAfterS: 5 });
+}
+for (const run of outageRuns) {
   const queries = queryCounts[0]!;
   // Each strategy has its own server.
-  outage = await Promise.all(strategies.map((strategy) => runOutage(strategy, { queries, outageMs, deadlineMs: outageMs + 25_000 })));
-  console.log(`Outage: N = ${queries}, 503 without Retry-After for ${outageMs / 1000} s, then 200`);
-  console.log(outageTable(outage, strategies));
+  const options = { queries, outageMs: run.lengthMs, retryAfterS: run.retryAfterS, deadlineMs: run.lengthMs + 25_000 };
+  outages[run.name] = await Promise.all(strategies.map((strategy) => runOutage(strategy, options)));
+  console.log(`Outage: N = ${queries}, ${run.title}`);
+  console.log(outageTable(outages[run.name]!, strategies));
   console.log();
 }
 
@@ -114,6 +151,6 @@ const file = new URL(`./results/${name}.json`, import.meta.url);
 await mkdir(new URL('./results/', import.meta.url), { recursive: true });
 await writeFile(
   file,
-  `${JSON.stringify({ name, date: new Date().toISOString(), machine: { ...machine, loadAverageAtEnd }, strategies: strategies.map(({ id, label, setup }) => ({ id, label, setup })), storms, outage, overhead, overheadBreakdown, render }, null, 2)}\n`,
+  `${JSON.stringify({ name, date: new Date().toISOString(), machine: { ...machine, loadAverageAtEnd }, strategies: strategies.map(({ id, label, setup }) => ({ id, label, setup })), storms, stormQuota, refusedOnce, outages, overhead, overheadBreakdown, render }, null, 2)}\n`,
 );
 console.log(`Results: bench/results/${name}.json`);

@@ -3,7 +3,7 @@ import { useId, useMemo, type HTMLAttributes } from 'react';
 import type { ApiError } from '../core/ApiError.js';
 import { KIND_DESCRIPTIONS } from '../core/kinds.js';
 import type { Messages, PartialMessages } from '../core/messages.js';
-import { getScheduledRetry, type ScheduledRetry } from '../core/retry-schedule.js';
+import { getScheduledRetry, type ScheduledRetry } from '../core/retry/retry-schedule.js';
 import { useMessages } from '../react/messages-context.js';
 import { useIsOnline } from '../react/browser-state.js';
 import { API_ERROR_BANNER_CLASS_NAMES, copyStatusProps, type BannerCopyTarget } from './banner-parts.js';

@@ -1,17 +1,22 @@
 import type { KyInstance, Options, ResponsePromise } from 'ky';
 import { ApiError } from './ApiError.js';
-import type { Release } from './admission.js';
+import { headArrivedAt } from './client-observer.js';
+import { requestKey } from './request-key.js';
 import type { RateLimitGate } from './rate-limit-gate.js';
-import type { RetryBudget } from './retry-budget.js';
-import type { RetryPolicyOptions } from './retry-policy.js';
+import type { Outcome, Recovery, Release } from './retry/recovery.js';
+import type { RetryBudget } from './retry/retry-budget.js';
+import type { RetryPolicyOptions } from './retry/retry-policy.js';
 import { isAbortError, toApiError } from './to-api-error.js';
 
 /** @internal What a client made by `createApiClient` shares with its wrapped instances. */
 export interface ClientContext {
   gate: RateLimitGate | undefined;
   budget: RetryBudget | undefined;
+  /** Decides when requests may leave: see `createRecovery`. */
+  recovery: Recovery;
   secrets: Set<string>;
-  report: (error: ApiError) => ApiError;
+  /** Reports a mapped failure once; `key` names its request (method and URL) when it was built. */
+  report: (error: ApiError, key?: string) => ApiError;
   /** A signal given to the client itself (`createApiClient` or `extend`): its abort is an abort too. */
   signal: AbortSignal | null | undefined;
   /** The client's `retryPolicy` settings, which the kit's hooks use too unless told otherwise. */
@@ -123,22 +128,29 @@ function guard<T>(
     if (error instanceof ApiError) throw error;
     if (mapped && mapped.from === error && typeof error === 'object' && error !== null) throw mapped.to;
     const request = slot.request;
-    const apiError = context.report(toApiError(error, { secrets: context.secrets, request, ...(request ? {} : intended(input, options, slot.method)) }));
+    const apiError = context.report(
+      toApiError(error, { secrets: context.secrets, request, now: answeredAt(error), ...(request ? {} : intended(input, options, slot.method)) }),
+      request ? requestKey(request) : undefined,
+    );
     scrubCredentials(error, slot);
     mapped = { from: error, to: apiError };
     throw apiError;
   };
   const guarded = promise.then(
     (response) => {
-      slot.release?.(true);
+      slot.release?.(outcomeOf(response));
       return response;
     },
     (error: unknown) => {
+      let outcome: Outcome = 'cancelled';
       try {
         return fail(error);
+      } catch (thrown) {
+        if (thrown instanceof ApiError) outcome = thrown;
+        throw thrown;
       } finally {
         // After the failure was reported, so a 429's gate is closed before anyone is let through.
-        slot.release?.(false);
+        slot.release?.(outcome);
       }
     },
   ) as ResponsePromise<T>;
@@ -156,6 +168,22 @@ function guard<T>(
       (promise[method] as (...a: unknown[]) => Promise<unknown>)(...args).catch(fail);
   }
   return guarded;
+}
+
+// When the failed response's head arrived; `undefined` (now) when there was none.
+function answeredAt(error: unknown): number | undefined {
+  try {
+    return headArrivedAt((error as { response?: unknown } | null)?.response);
+  } catch {
+    return undefined;
+  }
+}
+
+// A response that resolved although it failed (ky's `throwHttpErrors: false`) is no success.
+function outcomeOf(response: Response): Outcome {
+  if (response.ok) return 'answered';
+  if (response.status === 429 || (response.status === 503 && response.headers.has('retry-after'))) return 'refused';
+  return response.status === 408 || response.status >= 500 ? 'failed' : 'answered';
 }
 
 /** @internal The context of a client made by `createApiClient`, if `client` is one. */

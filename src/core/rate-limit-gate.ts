@@ -1,3 +1,5 @@
+import { MAX_TIMER_DELAY_MS } from './max-timer-delay.js';
+
 /** What a {@link RateLimitGate} knows right now. */
 export interface RateLimitGateSnapshot {
   /** Until when requests are held (epoch ms), or `null` when the gate is open. */
@@ -45,9 +47,6 @@ export function waitsOnlyWhileClosed(gate: RateLimitGate): boolean {
   return ownGates.has(gate);
 }
 
-// The longest delay a timer takes; a longer one would fire at once (and spin).
-const MAX_TIMER_MS = 2_147_483_647;
-
 const OPEN: RateLimitGateSnapshot = Object.freeze({ closedUntil: null });
 
 interface ChannelMessage {
@@ -82,7 +81,7 @@ export function createRateLimitGate({ channel, now = () => Date.now() }: RateLim
   };
 
   const schedule = (delay: number) => {
-    timer = setTimeout(open, Math.min(delay, MAX_TIMER_MS));
+    timer = setTimeout(open, Math.min(delay, MAX_TIMER_DELAY_MS));
     // A closed gate must not keep a Node process alive on its own.
     (timer as { unref?: () => void }).unref?.();
   };

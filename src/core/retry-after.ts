@@ -1,8 +1,10 @@
+import { MAX_TIMER_DELAY_MS } from './max-timer-delay.js';
+
 /**
  * The longest wait the kit represents, in milliseconds (about 24.8 days): the largest delay a
  * JavaScript timer accepts. Longer server values are clamped to it.
  */
-export const MAX_RETRY_AFTER_MS = 2_147_483_647;
+export const MAX_RETRY_AFTER_MS = MAX_TIMER_DELAY_MS;
 
 const DELTA_SECONDS = /^\d+(?:\.\d+)?$/;
 // RFC 9110 HTTP-date: IMF-fixdate, the obsolete RFC 850 form, and asctime.
@@ -97,11 +99,7 @@ function quotaResetMs(headers: Headers, now: number, requireExhausted: boolean):
   const draft = headers.get('ratelimit');
   if (draft) {
     for (const policy of draft.split(',').slice(0, 32)) {
-      const params = new Map<string, string>();
-      for (const param of policy.split(';').slice(1)) {
-        const [name, raw] = param.split('=');
-        if (name && raw !== undefined) params.set(name.trim().toLowerCase(), raw.trim());
-      }
+      const params = draftParams(policy);
       const remaining = params.get('r');
       const reset = params.get('t');
       if (remaining !== undefined && Number(remaining) === 0 && reset !== undefined && DELTA_SECONDS.test(reset)) {
@@ -116,6 +114,58 @@ function quotaResetMs(headers: Headers, now: number, requireExhausted: boolean):
     consider(xRateLimitReset(headers.get('x-ratelimit-reset'), serverNow()));
   }
   return latest;
+}
+
+/** A quota a response reports: how many requests remain until its reset. */
+export interface AdvertisedQuota {
+  /** Requests the server will still take before the reset. */
+  remaining: number;
+  /** Milliseconds from now until the quota resets. */
+  resetMs: number;
+}
+
+/**
+ * The tightest quota a response reports, with its reset: the IETF draft's `RateLimit:
+ * "name";r=N;t=S` (each policy), `RateLimit-Remaining` with `RateLimit-Reset`, and
+ * `X-RateLimit-Remaining` with `X-RateLimit-Reset`. The fewest remaining wins (on a tie, the later
+ * reset). `undefined` when no quota with a reset is reported, so that nothing is guessed.
+ *
+ * @example
+ * advertisedQuota(new Headers({ 'ratelimit-remaining': '4', 'ratelimit-reset': '2' })); // { remaining: 4, resetMs: 2000 }
+ */
+export function advertisedQuota(headers: Headers, now: number = Date.now()): AdvertisedQuota | undefined {
+  const draft = headers.get('ratelimit');
+  const remaining = headers.get('ratelimit-remaining');
+  const xRemaining = headers.get('x-ratelimit-remaining');
+  // Read for every response: most carry none of these.
+  if (draft === null && remaining === null && xRemaining === null) return undefined;
+  let tightest: AdvertisedQuota | undefined;
+  const consider = (remainingText: string | null | undefined, resetMs: number | undefined) => {
+    if (remainingText == null || resetMs === undefined || !DELTA_SECONDS.test(remainingText.trim())) return;
+    const remaining = Math.floor(Number(remainingText));
+    if (!Number.isSafeInteger(remaining)) return;
+    if (!tightest || remaining < tightest.remaining || (remaining === tightest.remaining && resetMs > tightest.resetMs)) tightest = { remaining, resetMs };
+  };
+  if (draft) {
+    for (const policy of draft.split(',').slice(0, 32)) {
+      const params = draftParams(policy);
+      const reset = params.get('t');
+      consider(params.get('r'), reset !== undefined && DELTA_SECONDS.test(reset) ? fromSeconds(Number(reset)) : undefined);
+    }
+  }
+  const reference = serverDate(headers) ?? now;
+  if (remaining !== null) consider(remaining, parseRetryAfter(headers.get('ratelimit-reset'), reference));
+  if (xRemaining !== null) consider(xRemaining, xRateLimitReset(headers.get('x-ratelimit-reset'), reference));
+  return tightest;
+}
+
+function draftParams(policy: string): Map<string, string> {
+  const params = new Map<string, string>();
+  for (const param of policy.split(';').slice(1)) {
+    const [name, raw] = param.split('=');
+    if (name && raw !== undefined) params.set(name.trim().toLowerCase(), raw.trim());
+  }
+  return params;
 }
 
 function isZero(value: string | null): boolean {

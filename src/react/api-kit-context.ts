@@ -2,7 +2,7 @@
 import { createContext, useContext } from 'react';
 import type { KyInstance } from 'ky';
 import type { ApiError } from '../core/ApiError.js';
-import type { RetryPolicy } from '../core/retry-policy.js';
+import type { RetryPolicy } from '../core/retry/retry-policy.js';
 
 /** Called for a 401 or 403; resolve `true` when credentials were refreshed, so a 401 is retried once. */
 export type AuthErrorHandler = (error: ApiError) => boolean | void | Promise<boolean | void>;

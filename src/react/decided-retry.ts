@@ -1,5 +1,5 @@
-import type { RetryPolicy } from '../core/retry-policy.js';
-import { decideScheduledRetry } from '../core/retry-schedule.js';
+import type { RetryPolicy } from '../core/retry/retry-policy.js';
+import { decideScheduledRetry } from '../core/retry/retry-schedule.js';
 
 /** A react-query `retry` option: a count, a switch, or a function of the failure. */
 export type RetryOption<TError> = boolean | number | ((failureCount: number, error: TError) => boolean);

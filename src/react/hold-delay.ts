@@ -1,5 +1,5 @@
-import type { RetryPolicy } from '../core/retry-policy.js';
-import { proposedScheduledRetry } from '../core/retry-schedule.js';
+import type { RetryPolicy } from '../core/retry/retry-policy.js';
+import { proposedScheduledRetry } from '../core/retry/retry-schedule.js';
 
 /**
  * @internal The policy's `retryDelay` for the kit's hooks: it proposes the schedule as usual and

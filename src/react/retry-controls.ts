@@ -1,5 +1,8 @@
 'use client';
-import { getScheduledRetry, type ScheduledRetry } from '../core/retry-schedule.js';
+import { useSyncExternalStore } from 'react';
+import { clientContextOf } from '../core/guarded-instance.js';
+import type { RecoverySnapshot } from '../core/retry/recovery.js';
+import { getScheduledRetry, type ScheduledRetry } from '../core/retry/retry-schedule.js';
 import { useRetryHeldByBrowser } from './browser-state.js';
 import { retryNowAfter, stopRetryingAfter } from './retry-hold.js';
 
@@ -18,8 +21,16 @@ export interface RetryControls {
   isRetryPaused: boolean;
 }
 
-/** @internal The shared part of `useApiQuery` and `useApiMutation`'s results. */
-export function useRetryControls(failure: unknown, pausedByQuery: boolean): RetryControls {
+const noSubscription = () => () => undefined;
+const noSnapshot = (): RecoverySnapshot | undefined => undefined;
+
+/**
+ * @internal The shared part of `useApiQuery` and `useApiMutation`'s results. Re-renders when the
+ * client's recovery changes, since a retry held behind a probe is scheduled by the client.
+ */
+export function useRetryControls(failure: unknown, pausedByQuery: boolean, client?: unknown): RetryControls {
+  const recovery = clientContextOf(client)?.recovery;
+  useSyncExternalStore(recovery?.subscribe ?? noSubscription, recovery?.snapshot ?? noSnapshot, recovery?.snapshot ?? noSnapshot);
   const scheduledRetry = getScheduledRetry(failure);
   const heldByBrowser = useRetryHeldByBrowser(scheduledRetry);
   return {

@@ -1,6 +1,7 @@
 import { focusManager, onlineManager } from '@tanstack/react-query';
 import { isApiError } from '../core/ApiError.js';
-import { clearScheduledRetry, getScheduledRetry, isFinal, markFinal } from '../core/retry-schedule.js';
+import { sendHeldRetryNow, stopHeldRetry } from '../core/retry/recovery.js';
+import { clearScheduledRetry, getScheduledRetry, isFinal, markFinal } from '../core/retry/retry-schedule.js';
 
 interface Hold {
   now(): void;
@@ -82,6 +83,8 @@ export async function waitForScheduledRetry(failure: unknown, signalOf?: () => A
  */
 export function retryNowAfter(failure: unknown): void {
   if (typeof failure !== 'object' || failure === null || !getScheduledRetry(failure)) return;
+  // Held by the client behind a probe, it goes now; else the hook's own wait is cut short.
+  if (sendHeldRetryNow(failure)) return;
   early.add(failure);
   holds.get(failure)?.now();
 }
@@ -91,4 +94,5 @@ export function stopRetryingAfter(failure: unknown): void {
   if (typeof failure !== 'object' || failure === null) return;
   markFinal(failure);
   holds.get(failure)?.stop();
+  stopHeldRetry(failure);
 }

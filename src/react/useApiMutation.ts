@@ -108,6 +108,6 @@ export function useApiMutation<TData = unknown, TVariables = void, TOnMutateResu
       }
     },
   });
-  const controls = useRetryControls(result.failureReason, result.isPaused);
+  const controls = useRetryControls(result.failureReason, result.isPaused, kit.client);
   return Object.assign(result, controls);
 }

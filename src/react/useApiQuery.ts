@@ -67,7 +67,7 @@ export function useApiQuery<TQueryFnData = unknown, TData = TQueryFnData, TQuery
     },
   });
   const queryClient = useQueryClient();
-  const controls = useRetryControls(result.failureReason, result.fetchStatus === 'paused');
+  const controls = useRetryControls(result.failureReason, result.fetchStatus === 'paused', kit.client);
   const failure = result.failureReason;
   const stopRetrying = () => {
     controls.stopRetrying();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createApiClient, createRetryBudget, getRetryBudget } from '../../src/core/index.js';
-import { budgetAllows } from '../../src/core/retry-schedule.js';
+import { budgetAllows } from '../../src/core/retry/retry-schedule.js';
 import { reply, replyJson, useLocalServer } from '../support/local-server.js';
 
 describe('createRetryBudget', () => {
@@ -39,14 +39,16 @@ describe('createRetryBudget', () => {
 describe('the budget of a client', () => {
   const server = useLocalServer();
 
-  it('is charged once per retryable failure and credited per successful response', async () => {
+  it('is charged once per retryable failure and credited per successful response; spent, it holds retries but refuses none', async () => {
     const client = createApiClient({ prefix: server.url, gate: false });
     const budget = getRetryBudget(client)!;
     server.handle((_request, response) => replyJson(response, 503, { status: 503, error: 'down', support_id: 'd' }));
     const errors: unknown[] = [];
     for (let index = 0; index < 5; index += 1) errors.push(await client.get('a').json().catch((error: unknown) => error));
     expect(budget.tokens()).toBe(5);
-    expect(errors.map((error) => budgetAllows(error))).toEqual([true, true, true, true, false]);
+    expect(budget.allows()).toBe(false);
+    // Coordination decides when a retry goes, never whether the policy may retry.
+    expect(errors.map((error) => budgetAllows(error))).toEqual([true, true, true, true, true]);
 
     server.handle((_request, response) => replyJson(response, 200, { ok: true }));
     for (let index = 0; index < 10; index += 1) await client.get('b').json();

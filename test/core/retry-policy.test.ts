@@ -1,6 +1,6 @@
 import { setTimeout as realSleep } from 'node:timers/promises';
 import { MutationObserver, QueryClient } from '@tanstack/query-core';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   ApiError,
   apiQueryDefaults,
@@ -11,8 +11,9 @@ import {
   getScheduledRetry,
   type ApiErrorInit,
 } from '../../src/core/index.js';
-import { markFinal } from '../../src/core/retry-schedule.js';
+import { markFinal } from '../../src/core/retry/retry-schedule.js';
 import { replyJson, useLocalServer } from '../support/local-server.js';
+import { runUntil, useMovingFakeClock } from '../support/moving-fake-clock.js';
 
 const NOW = 1_700_000_000_000;
 
@@ -239,31 +240,12 @@ describe('apiQueryDefaults', () => {
 
 describe('the policy in a QueryClient against a real server', () => {
   const server = useLocalServer();
+  const clock = useMovingFakeClock();
   let queryClient: QueryClient | undefined;
 
-  afterEach(() => {
-    queryClient?.clear();
-    queryClient = undefined;
-    vi.useRealTimers();
-  });
-
-  /**
-   * Fake setTimeout/Date make the backoff instant to cross; `shouldAdvanceTime` keeps the clock
-   * moving so that sockets work. Time is pushed forward in small steps until `done` holds.
-   */
-  async function runUntil(done: () => boolean, { stepMs = 100, maxSteps = 600 } = {}): Promise<void> {
-    for (let step = 0; step < maxSteps && !done(); step += 1) {
-      await vi.advanceTimersByTimeAsync(stepMs);
-      await realSleep(1);
-    }
-    expect(done()).toBe(true);
-  }
-
   function setup(options: Parameters<typeof createApiClient>[0] = {}, random = () => 0.5) {
-    vi.useFakeTimers({ shouldAdvanceTime: true, toFake: ['setTimeout', 'clearTimeout', 'Date'] });
-    const client = createApiClient({ prefix: server.url, ...options });
-    queryClient = new QueryClient({ defaultOptions: apiQueryDefaults({ random }) });
-    return client;
+    queryClient = clock.start(apiQueryDefaults({ random }));
+    return createApiClient({ prefix: server.url, ...options });
   }
 
   it('recovers from a flaky 500 on the third try, waiting the recorded backoff between tries', async () => {
@@ -374,36 +356,6 @@ describe('the policy in a QueryClient against a real server', () => {
     await runUntil(() => result !== undefined);
     expect(result).toEqual({ id: 'order-1' });
     expect(server.requests).toHaveLength(3);
-  });
-
-  it('bounds the requests of many queries during a full outage by the retry budget', async () => {
-    // gRPC retry throttling: 10 tokens, each retryable failure costs 1, a retry is allowed only
-    // while more than 5 tokens remain after the charge, and no success refills the budget.
-    const maxTokens = 10;
-    let tokens = maxTokens;
-    let retriesAllowed = 0;
-    for (;;) {
-      tokens = Math.max(0, tokens - 1);
-      if (tokens > maxTokens / 2) retriesAllowed += 1;
-      else break;
-    }
-    expect(retriesAllowed).toBe(4);
-
-    const queries = 20;
-    const client = setup({}, () => 0);
-    server.handle((_request, response) => replyJson(response, 503, { status: 503, error: 'outage', support_id: 'o' }));
-    let settled = 0;
-    for (let index = 0; index < queries; index += 1) {
-      void queryClient!
-        .fetchQuery({ queryKey: ['outage', index], queryFn: () => client.get(`outage/${index}`).json() })
-        .catch(() => undefined)
-        .finally(() => (settled += 1));
-    }
-    await runUntil(() => settled === queries);
-    await vi.advanceTimersByTimeAsync(60_000);
-    await realSleep(20);
-    // Without the budget it would be 20 × 4 = 80 requests.
-    expect(server.requests).toHaveLength(queries + retriesAllowed);
   });
 
   it('sends every attempt during an outage when the budget is off', async () => {

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { preciseNow } from './clock.js';
+import { preciseNow } from '../harness/clock.js';
 import { createTokenBucket } from './token-bucket.js';
 
 /** Settings of the benchmark API server. */
@@ -13,6 +13,15 @@ export interface BenchServerOptions {
   ratePerSecond?: number;
   /** Answer 503 for this long after the first request, then recover. @default 0 (no outage) */
   outageMs?: number;
+  /** The `Retry-After` of the outage's 503s, in seconds. @default none: nobody knows when it ends */
+  outageRetryAfterS?: number;
+  /**
+   * Send `RateLimit-Limit`, `RateLimit-Remaining` (whole tokens left after this request) and
+   * `RateLimit-Reset` (seconds until the next token, rounded up) on every answer. @default false
+   */
+  advertiseQuota?: boolean;
+  /** Refuse each query's first request with 429 and this `Retry-After` (seconds), then serve it. Off by default. */
+  refuseFirstS?: number;
 }
 
 /** One request as the server saw it. */
@@ -59,7 +68,8 @@ function sendJson(response: ServerResponse, status: number, body: unknown, heade
  * server.records(); // [{ at, path: '/items/1', query: '1', status: 200 }]
  */
 export async function startBenchServer(options: BenchServerOptions = {}): Promise<BenchServer> {
-  const { rateLimit = true, burst = 10, ratePerSecond = 5, outageMs = 0 } = options;
+  const { rateLimit = true, burst = 10, ratePerSecond = 5, outageMs = 0, outageRetryAfterS, advertiseQuota = false, refuseFirstS } = options;
+  const refusedOnce = new Set<string | undefined>();
   const bucket = createTokenBucket({ burst, ratePerSecond });
   const records: RequestRecord[] = [];
   let firstRequestAt: number | undefined;
@@ -76,24 +86,46 @@ export async function startBenchServer(options: BenchServerOptions = {}): Promis
 
     if (at - firstRequestAt < outageMs) {
       record.status = 503;
-      sendJson(response, 503, { status: 503, error: 'Service unavailable', support_id: supportId });
+      const headers: Record<string, string> = {};
+      if (outageRetryAfterS !== undefined) {
+        headers['retry-after'] = String(outageRetryAfterS);
+        Object.assign(record, { retryAfterS: outageRetryAfterS, allowedAt: at + outageRetryAfterS * 1000 });
+      }
+      sendJson(response, 503, { status: 503, error: 'Service unavailable', support_id: supportId }, headers);
       return;
     }
+    const refuse = (retryAfterS: number, headers: Record<string, string> = {}) => {
+      Object.assign(record, { status: 429, retryAfterS, allowedAt: at + retryAfterS * 1000 });
+      sendJson(
+        response,
+        429,
+        { status: 429, error: 'Too many requests', support_id: supportId, retry_after: retryAfterS },
+        { 'retry-after': String(retryAfterS), ...headers },
+      );
+    };
+    if (refuseFirstS !== undefined && !refusedOnce.has(query)) {
+      refusedOnce.add(query);
+      refuse(refuseFirstS);
+      return;
+    }
+    let quota: Record<string, string> = {};
     if (rateLimit) {
       const taken = bucket.take(at);
+      if (advertiseQuota) {
+        const left = bucket.tokens(at);
+        quota = {
+          'ratelimit-limit': String(burst),
+          'ratelimit-remaining': String(Math.floor(left)),
+          'ratelimit-reset': String(Math.max(1, Math.ceil((1 - (left % 1)) / ratePerSecond))),
+        };
+      }
       if (!taken.ok) {
-        const retryAfterS = Math.max(1, Math.ceil((taken.tokenAt - at) / 1000));
-        Object.assign(record, { status: 429, retryAfterS, allowedAt: at + retryAfterS * 1000, tokenAt: taken.tokenAt });
-        sendJson(
-          response,
-          429,
-          { status: 429, error: 'Too many requests', support_id: supportId, retry_after: retryAfterS },
-          { 'retry-after': String(retryAfterS) },
-        );
+        record.tokenAt = taken.tokenAt;
+        refuse(Math.max(1, Math.ceil((taken.tokenAt - at) / 1000)), quota);
         return;
       }
     }
-    sendJson(response, 200, { id: query ?? null, ok: true });
+    sendJson(response, 200, { id: query ?? null, ok: true }, quota);
   };
 
   const server = createServer(handle);

@@ -1,5 +1,5 @@
 import type { DepartureRecord } from './fetch-trace.js';
-import type { RequestRecord } from './server.js';
+import type { RequestRecord } from '../servers/server.js';
 
 /** One request seen from both ends: when the client sent it, and what the server did with it. */
 export interface RequestTrace {

@@ -19,6 +19,8 @@ export interface RetryBudget {
   deposit(): void;
   /** Tokens left. */
   tokens(): number;
+  /** Whether retries may go on their own schedules: more than half of the tokens remain. */
+  allows(): boolean;
 }
 
 /**
@@ -41,5 +43,6 @@ export function createRetryBudget({ maxTokens = 10, tokenRatio = 0.1 }: RetryBud
       tokens = Math.min(maxTokens, Math.round((tokens + tokenRatio) * 1000) / 1000);
     },
     tokens: () => tokens,
+    allows: () => tokens > threshold,
   };
 }

@@ -1,7 +1,7 @@
 import type { DefaultOptions } from '@tanstack/query-core';
-import { ApiError } from './ApiError.js';
+import { ApiError } from '../ApiError.js';
 import { budgetAllows, decideScheduledRetry, isFinal, proposeScheduledRetry } from './retry-schedule.js';
-import { toApiError } from './to-api-error.js';
+import { toApiError } from '../to-api-error.js';
 
 /** Settings of the kit's retry policy. Every number has a default from the design. */
 export interface RetryPolicyOptions {

@@ -1,5 +1,5 @@
-import { summarize, type Summary } from './stats.js';
-import { CLOCK_TOLERANCE_MS, clientAllowedAt, groupByQuery, type RequestTrace } from './traces.js';
+import { summarize, type Summary } from '../harness/stats.js';
+import { CLOCK_TOLERANCE_MS, clientAllowedAt, groupByQuery, type RequestTrace } from '../harness/traces.js';
 
 /** How long after the allowed time each retry that followed a 429 left, in ms. */
 export interface RetryAfterPrecision {

@@ -1,4 +1,4 @@
-import { createRateLimitGate } from '../src/core/index.js';
+import { createRateLimitGate } from '../../src/core/index.js';
 import { slowStartFetch } from './slow-start-fetch.js';
 import { kitStrategy, type Strategy } from './strategies.js';
 

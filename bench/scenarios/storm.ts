@@ -1,9 +1,9 @@
-import { createTracedFetch, type DepartureRecord } from './fetch-trace.js';
-import { runQueries, type QueryOutcome } from './run-queries.js';
-import { startServerThread } from './server-thread.js';
-import type { RequestRecord } from './server.js';
+import { createTracedFetch, type DepartureRecord } from '../harness/fetch-trace.js';
+import { runQueries, type QueryOutcome } from '../harness/run-queries.js';
+import { startServerThread } from '../servers/server-thread.js';
+import type { RequestRecord } from '../servers/server.js';
 import { stormFigures, type StormFigures } from './storm-metrics.js';
-import type { Strategy } from './strategies.js';
+import type { Strategy } from '../harness/strategies.js';
 
 /** Settings of one rate-limit storm. */
 export interface StormOptions {
@@ -13,6 +13,8 @@ export interface StormOptions {
   ratePerSecond: number;
   /** Queries still running after this are cancelled and count as unsettled, ms. */
   deadlineMs: number;
+  /** The server sends `RateLimit-Limit/-Remaining/-Reset` on every answer. @default false */
+  advertiseQuota?: boolean;
 }
 
 /** One strategy's storm: the figures, plus the raw data they came from. */
@@ -33,7 +35,7 @@ export interface StormResult {
  * const result = await runStorm(kit, { queries: 50, burst: 10, ratePerSecond: 5, deadlineMs: 30_000 });
  */
 export async function runStorm(strategy: Strategy, options: StormOptions): Promise<StormResult> {
-  const server = await startServerThread({ burst: options.burst, ratePerSecond: options.ratePerSecond });
+  const server = await startServerThread({ burst: options.burst, ratePerSecond: options.ratePerSecond, advertiseQuota: options.advertiseQuota ?? false });
   try {
     const traced = createTracedFetch();
     const run = await runQueries(strategy.create(server.url, traced.fetch), options.queries, { deadlineMs: options.deadlineMs });

@@ -13,6 +13,8 @@ export type TakeResult = { ok: true } | { ok: false; tokenAt: number };
 export interface TokenBucket {
   /** Takes one token at `now` (epoch ms); when none is left, says when the next one will be there. */
   take(now: number): TakeResult;
+  /** The tokens there are at `now`, without taking one. */
+  tokens(now: number): number;
 }
 
 /**
@@ -25,10 +27,17 @@ export interface TokenBucket {
 export function createTokenBucket({ burst = 10, ratePerSecond = 5 }: TokenBucketOptions = {}): TokenBucket {
   let tokens = burst;
   let updatedAt: number | undefined;
+  const refill = (now: number) => {
+    if (updatedAt !== undefined) tokens = Math.min(burst, tokens + ((now - updatedAt) / 1000) * ratePerSecond);
+    updatedAt = now;
+  };
   return {
+    tokens(now) {
+      refill(now);
+      return tokens;
+    },
     take(now) {
-      if (updatedAt !== undefined) tokens = Math.min(burst, tokens + ((now - updatedAt) / 1000) * ratePerSecond);
-      updatedAt = now;
+      refill(now);
       if (tokens >= 1) {
         tokens -= 1;
         return { ok: true };

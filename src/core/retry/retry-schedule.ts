@@ -1,4 +1,4 @@
-import type { ApiError } from './ApiError.js';
+import type { ApiError } from '../ApiError.js';
 
 /** When react-query will try a failed request again. */
 export interface ScheduledRetry {
@@ -12,6 +12,11 @@ export interface ScheduledRetry {
   since: number;
   /** Whether `at` is a wait the server asked for, which `retryNow` may not shorten. */
   serverGiven: boolean;
+  /**
+   * `true` while the retry waits behind a probe for the service to answer again (the client's
+   * retry budget is spent): `at` is then when the next probe goes, the earliest this retry may.
+   */
+  waitingForService?: boolean;
 }
 
 // Keyed by the error object itself, so the schedule lives exactly as long as the failure does.

@@ -18,7 +18,7 @@ for (const key of ['window', 'document', 'navigator', 'HTMLElement', 'Node', 'Mu
 // Imported after the DOM exists, as in a browser.
 const { Profiler } = await import('react');
 const { createRoot } = await import('react-dom/client');
-const { RetryCountdown } = await import('../src/components/RetryCountdown.js');
+const { RetryCountdown } = await import('../../src/components/RetryCountdown.js');
 
 const counts = { parent: 0, parentCommits: 0, countdownCommits: 0, textChanges: 0 };
 const texts: string[] = [];

@@ -1,6 +1,6 @@
-import { compareClients, meanCost, type Comparison } from './client-runs.js';
-import { OVERHEAD_CLIENTS, type OverheadClientId } from './overhead-clients.js';
-import { startServerThread } from './server-thread.js';
+import { compareClients, meanCost, type Comparison } from '../harness/client-runs.js';
+import { OVERHEAD_CLIENTS, type OverheadClientId } from '../harness/overhead-clients.js';
+import { startServerThread } from '../servers/server-thread.js';
 
 /** One client setting against bare ky. */
 export interface BreakdownRow {

@@ -1,5 +1,5 @@
 import ky, { type KyInstance } from 'ky';
-import { createApiClient } from '../src/core/index.js';
+import { createApiClient } from '../../src/core/index.js';
 
 /** The clients the overhead benchmarks compare, by id: bare ky, the kit, and ky with one piece of the kit's setup at a time. */
 export const OVERHEAD_CLIENTS = {

@@ -1,8 +1,8 @@
-import type { DepartureRecord } from './fetch-trace.js';
+import type { DepartureRecord } from '../harness/fetch-trace.js';
 import { retryAfterPrecision, type RetryAfterPrecision } from './retry-precision.js';
-import type { QueriesRun } from './run-queries.js';
-import type { RequestRecord } from './server.js';
-import { CLOCK_TOLERANCE_MS, clientAllowedAt, joinTraces, type RequestTrace } from './traces.js';
+import type { QueriesRun } from '../harness/run-queries.js';
+import type { RequestRecord } from '../servers/server.js';
+import { CLOCK_TOLERANCE_MS, clientAllowedAt, joinTraces, type RequestTrace } from '../harness/traces.js';
 
 /** A cooldown window: from a 429 answered while none was in force, until the time it allowed. */
 export interface CooldownWindow {

@@ -1,5 +1,5 @@
-import { compareClients, type Comparison } from './client-runs.js';
-import { startServerThread } from './server-thread.js';
+import { compareClients, type Comparison } from '../harness/client-runs.js';
+import { startServerThread } from '../servers/server-thread.js';
 
 /** Settings of the overhead measurement. */
 export interface OverheadOptions {

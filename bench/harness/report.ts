@@ -1,9 +1,10 @@
-import type { OutageFigures } from './outage.js';
+import type { OutageFigures } from '../scenarios/outage.js';
+import type { RefusedOnceFigures } from '../scenarios/refused-once.js';
 import { meanCost, type Comparison } from './client-runs.js';
-import { rowCpuMicros, type BreakdownRow } from './overhead-breakdown.js';
-import type { OverheadFigures } from './overhead.js';
-import type { RenderFigures } from './render.js';
-import type { StormResult } from './storm.js';
+import { rowCpuMicros, type BreakdownRow } from '../scenarios/overhead-breakdown.js';
+import type { OverheadFigures } from '../scenarios/overhead.js';
+import type { RenderFigures } from '../scenarios/render.js';
+import type { StormResult } from '../scenarios/storm.js';
 import type { Strategy } from './strategies.js';
 import { fixed, formatTable } from './table.js';
 
@@ -64,18 +65,43 @@ export function precisionTable(results: readonly StormResult[], strategies: read
 
 /** Requests during the outage and how the queries ended, per strategy. */
 export function outageTable(figures: readonly OutageFigures[], strategies: readonly Strategy[]): string {
+  const seconds = (ms: number | undefined) => (ms === undefined ? '–' : fixed(ms / 1000, 1));
   const rows = figures.map((f) => [
     labelOf(strategies, f.strategy),
     f.requestsDuringOutage,
     fixed(f.perQueryDuringOutage, 2),
+    fixed(f.perQuery, 2),
     fixed(f.lastOutageRequestMs / 1000, 1),
     f.requestsAfterRecovery,
     f.successes,
     f.failures,
     f.unsettled,
+    seconds(f.firstFailureMs),
+    seconds(f.lastFailureMs),
     `${f.unsettled > 0 ? '>' : ''}${fixed(f.settleMs / 1000, 1)}`,
   ]);
-  return formatTable(['strategy', 'sent in outage', 'per query', 'last in outage s', 'sent after', 'succeeded', 'failed', 'unsettled', 'settled s'], rows);
+  return formatTable(
+    ['strategy', 'sent in outage', 'per query', 'per query, all', 'last in outage s', 'sent after', 'succeeded', 'failed', 'unsettled', 'first failed s', 'last failed s', 'settled s'],
+    rows,
+  );
+}
+
+/** The refused-once table: how late each strategy's retries left after the server's time. */
+export function refusedOnceTable(figures: readonly RefusedOnceFigures[], strategies: readonly Strategy[]): string {
+  const rows = figures.map((f) => [
+    labelOf(strategies, f.strategy),
+    f.requests,
+    f.lateness.count,
+    f.early,
+    fixed(f.lateness.min, 0),
+    fixed(f.lateness.median, 0),
+    fixed(f.lateness.p95, 0),
+    fixed(f.lateness.max, 0),
+    f.failures,
+    f.unsettled,
+    fixed(f.settleMs / 1000, 2),
+  ]);
+  return formatTable(['strategy', 'requests', 'retries', 'early', 'late min ms', 'median ms', 'p95 ms', 'max ms', 'failed', 'unsettled', 'settled s'], rows);
 }
 
 /** Time per request of the kit's client against bare ky. */

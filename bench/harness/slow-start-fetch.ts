@@ -1,4 +1,4 @@
-import type { RateLimitGate } from '../src/core/index.js';
+import type { RateLimitGate } from '../../src/core/index.js';
 
 /** Settings of {@link slowStartFetch}. */
 export interface SlowStartOptions {

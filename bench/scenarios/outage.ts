@@ -1,13 +1,15 @@
-import { createTracedFetch } from './fetch-trace.js';
-import { runQueries } from './run-queries.js';
-import { startServerThread } from './server-thread.js';
-import type { Strategy } from './strategies.js';
+import { createTracedFetch } from '../harness/fetch-trace.js';
+import { runQueries } from '../harness/run-queries.js';
+import { startServerThread } from '../servers/server-thread.js';
+import type { Strategy } from '../harness/strategies.js';
 
 /** Settings of the outage scenario. */
 export interface OutageOptions {
   queries: number;
   /** How long the server answers 503 after the first request, ms. */
   outageMs: number;
+  /** The 503s' `Retry-After`, in seconds; none by default. */
+  retryAfterS?: number;
   /** Queries still running after this are cancelled and count as unsettled, ms. */
   deadlineMs: number;
 }
@@ -27,6 +29,11 @@ export interface OutageFigures {
   settleMs: number;
   /** When the last request of the outage arrived, ms from the start. */
   lastOutageRequestMs: number;
+  /** When the first and the last failed query failed, ms from the start; `undefined` when none did. */
+  firstFailureMs: number | undefined;
+  lastFailureMs: number | undefined;
+  /** Requests per query in all. */
+  perQuery: number;
 }
 
 /**
@@ -37,11 +44,12 @@ export interface OutageFigures {
  * const figures = await runOutage(kit, { queries: 50, outageMs: 20_000, deadlineMs: 45_000 });
  */
 export async function runOutage(strategy: Strategy, options: OutageOptions): Promise<OutageFigures> {
-  const server = await startServerThread({ rateLimit: false, outageMs: options.outageMs });
+  const server = await startServerThread({ rateLimit: false, outageMs: options.outageMs, outageRetryAfterS: options.retryAfterS });
   try {
     const { outcomes, startedAt } = await runQueries(strategy.create(server.url, createTracedFetch().fetch), options.queries, { deadlineMs: options.deadlineMs });
     const records = await server.records();
     const during = records.filter((record) => record.status === 503);
+    const failed = outcomes.filter((outcome) => outcome.status === 'error').map((outcome) => (outcome.settledAt ?? startedAt) - startedAt);
     return {
       strategy: strategy.id,
       requestsDuringOutage: during.length,
@@ -52,6 +60,9 @@ export async function runOutage(strategy: Strategy, options: OutageOptions): Pro
       unsettled: outcomes.filter((outcome) => outcome.status === 'unsettled').length,
       settleMs: Math.max(0, ...outcomes.map((outcome) => (outcome.settledAt ?? startedAt) - startedAt)),
       lastOutageRequestMs: during.length === 0 ? 0 : Math.max(...during.map((record) => record.at - startedAt)),
+      firstFailureMs: failed.length === 0 ? undefined : Math.min(...failed),
+      lastFailureMs: failed.length === 0 ? undefined : Math.max(...failed),
+      perQuery: records.length / options.queries,
     };
   } finally {
     await server.close();

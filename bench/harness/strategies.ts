@@ -1,6 +1,6 @@
 import { QueryClient } from '@tanstack/query-core';
 import ky, { type KyInstance } from 'ky';
-import { apiQueryDefaults, createApiClient, type ApiClientOptions, type RetryPolicyOptions } from '../src/core/index.js';
+import { apiQueryDefaults, createApiClient, type ApiClientOptions, type RetryPolicyOptions } from '../../src/core/index.js';
 
 /** What a strategy builds for one run: a query client and the fetch its queries call. */
 export interface StrategySetup {

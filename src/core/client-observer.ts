@@ -1,0 +1,33 @@
+import { requestKey } from './request-key.js';
+import { advertisedQuota, retryAfterFromResponse } from './retry-after.js';
+import type { Recovery } from './retry/recovery.js';
+
+// When each response's head arrived: a failure is dated from it, not from when its body was read,
+// so a server-given wait is not stretched by a busy client.
+const arrivals = new WeakMap<Response, number>();
+
+/** @internal When `response`'s head arrived at the client (epoch ms), if it came through {@link observingFetch}. */
+export function headArrivedAt(response: unknown): number | undefined {
+  return response instanceof Response ? arrivals.get(response) : undefined;
+}
+
+/**
+ * @internal A `fetch` that tells the recovery controller about every response's head as it
+ * arrives, before ky reads any body: a refusal's wait from its headers, the quota it advertises,
+ * and whether it succeeded. A fetch wrapper rather than an `afterResponse` hook: ky clones the
+ * response for every such hook.
+ */
+export function observingFetch(recovery: Recovery, fetch: typeof globalThis.fetch | undefined): typeof globalThis.fetch {
+  return async (input, init) => {
+    const response = await (fetch ?? globalThis.fetch)(input, init);
+    const now = Date.now();
+    arrivals.set(response, now);
+    const key = () => (input instanceof Request ? requestKey(input) : `${init?.method ?? 'GET'} ${String(input)}`);
+    const refused = response.status === 429 || (response.status === 503 && response.headers.has('retry-after'));
+    // Without a wait in the headers the body may hold one: until it is read, the refusal's own
+    // place (kept until then) holds every other request.
+    const waitMs = refused ? retryAfterFromResponse(response.headers, undefined, now) ?? 0 : undefined;
+    recovery.answered(response, key, waitMs, advertisedQuota(response.headers, now), now);
+    return response;
+  };
+}
