@@ -3,6 +3,7 @@ import { admissionHook } from './client-admission.js';
 import { createAuthorization } from './client-authorization.js';
 import { observingFetch } from './client-observer.js';
 import type { ApiClientOptions } from './client-options.js';
+import { isHtmlBody } from './error-body.js';
 import { failureReporter } from './failure-reporting.js';
 import { clientContextOf, isRequestSlot, REQUEST_SLOT, wrapInstance, type ClientContext } from './guarded-instance.js';
 import { createRateLimitGate, type RateLimitGate } from './rate-limit-gate.js';
@@ -61,8 +62,12 @@ export function createApiClient(options: ApiClientOptions = {}): KyInstance {
         if (text === '' && !parseJson) return undefined;
         return parseJson ? parseJson(text, { request, response }) : JSON.parse(text);
       } catch (cause) {
-        // An error response's body is only read for its details: ky keeps `data` undefined.
-        if (!response.ok) throw cause;
+        if (!response.ok) {
+          // An HTML page under a JSON type is the edge speaking: keep it for its Ray ID. Any other
+          // unreadable body is only lost detail: ky keeps `data` undefined.
+          if (isHtmlBody(text, response.headers)) return text;
+          throw cause;
+        }
         throw report(invalidResponseError(response, text, request, cause));
       }
     },

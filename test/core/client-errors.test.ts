@@ -297,3 +297,22 @@ describe('every failure is an ApiError', () => {
     expect(error).toMatchObject({ kind: 'unknown', source: 'client', message: 'hook failed' });
   });
 });
+
+describe('an HTML page sent as application/json', () => {
+  it('is the edge speaking: its Ray ID is read from the page and the markup is never the message', async () => {
+    server.handle((_request, response) => reply(response, 502, cloudflare5xxPage(502, '0123456789abcdef'), { 'content-type': 'application/json' }));
+    const error = await apiErrorOf(client().get('v1/orders').json());
+    expect(error.kind).toBe('server_error');
+    expect(error.source).toBe('edge');
+    expect(error.rayId).toBe('0123456789abcdef');
+    expect(error.message).not.toMatch(/</);
+  });
+
+  it('keeps truncated JSON out of the message: the status kind, and the API as the source', async () => {
+    server.handle((_request, response) => reply(response, 500, '{"status":500,"error":"Internal', { 'content-type': 'application/json' }));
+    const error = await apiErrorOf(client().get('v1/orders').json());
+    expect(error.kind).toBe('server_error');
+    expect(error.source).toBe('api');
+    expect(error.message).not.toContain('{');
+  });
+});

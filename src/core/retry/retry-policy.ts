@@ -38,7 +38,7 @@ export interface RetryPolicy {
 
 const IDEMPOTENT_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE', 'TRACE']);
 
-/** Default policy settings (DESIGN "Exact contract"). */
+/** Default policy settings: the numbers `docs/architecture.md` lists under "Public API and its numbers". */
 export const DEFAULT_RETRY_POLICY: Readonly<Required<RetryPolicyOptions>> = {
   maxRetries: 3,
   baseDelayMs: 1000,
