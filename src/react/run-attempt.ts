@@ -49,8 +49,11 @@ export async function runAttempt<T>(send: () => Promise<T>, options: AttemptOpti
       return await send();
     } catch (retried) {
       const again = retried instanceof ApiError ? retried : toApiError(retried);
-      if (again.kind !== 'aborted') notify(options.onError, again);
-      throw again.kind === 'aborted' ? retried : again;
+      if (again.kind === 'aborted') throw retried;
+      notify(options.onError, again);
+      // The app learns that the refresh did not help; the request is not sent a third time.
+      if (again.status === 401 || again.status === 403) await askForFreshCredentials(options.onAuthError, again);
+      throw again;
     }
   }
 }

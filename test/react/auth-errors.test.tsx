@@ -50,6 +50,19 @@ describe('onAuthError', () => {
     expect(result.current.error?.kind).toBe('unauthorized');
   });
 
+  it('is called again when the 401 sent after a refresh fails too, and the request is not sent a third time', async () => {
+    const client = createApiClient({ prefix: API, apiKey: 'still-stale' });
+    const onAuthError = vi.fn(async (_error: ApiError) => true);
+    const { wrapper } = kitWrapper(client, { onAuthError });
+    const { result } = renderHook(() => useApiQuery({ queryKey: ['me'], path: 'me' }), { wrapper });
+    await advanceUntil(() => result.current.isError);
+    await advance(30_000);
+    expect(seenTokens).toEqual(['Bearer still-stale', 'Bearer still-stale']);
+    expect(onAuthError).toHaveBeenCalledTimes(2);
+    expect(onAuthError.mock.calls.map(([error]) => error.status)).toEqual([401, 401]);
+    expect(result.current.error?.kind).toBe('unauthorized');
+  });
+
   it('treats a throwing handler as a failed refresh', async () => {
     const client = createApiClient({ prefix: API, apiKey: 'stale' });
     const { wrapper } = kitWrapper(client, {
