@@ -2,11 +2,12 @@ import { requestKey } from './request-key.js';
 import { advertisedQuota, retryAfterFromResponse } from './retry-after.js';
 import type { Recovery } from './retry/recovery.js';
 
-// When each response's head arrived: a failure is dated from it, not from when its body was read,
-// so a server-given wait is not stretched by a busy client.
+// When each failed response's head arrived: a failure is dated from it, not from when its body was
+// read, so a server-given wait is not stretched by a busy client. Only failures are kept: an entry
+// per success would cost every request a table write and the collector more work.
 const arrivals = new WeakMap<Response, number>();
 
-/** @internal When `response`'s head arrived at the client (epoch ms), if it came through {@link observingFetch}. */
+/** @internal When a failed `response`'s head arrived at the client (epoch ms), if it came through {@link observingFetch}. */
 export function headArrivedAt(response: unknown): number | undefined {
   return response instanceof Response ? arrivals.get(response) : undefined;
 }
@@ -21,7 +22,7 @@ export function observingFetch(recovery: Recovery, fetch: typeof globalThis.fetc
   return async (input, init) => {
     const response = await (fetch ?? globalThis.fetch)(input, init);
     const now = Date.now();
-    arrivals.set(response, now);
+    if (!response.ok) arrivals.set(response, now);
     const key = () => (input instanceof Request ? requestKey(input) : `${init?.method ?? 'GET'} ${String(input)}`);
     const refused = response.status === 429 || (response.status === 503 && response.headers.has('retry-after'));
     // Without a wait in the headers the body may hold one: until it is read, the refusal's own

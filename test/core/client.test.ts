@@ -391,3 +391,27 @@ describe('extend and the rate-limit gate', () => {
     expect(getRateLimitGate({})).toBeUndefined();
   });
 });
+
+describe('when a failure is dated', () => {
+  it('dates a failure from its head, not from the end of a slow body', async () => {
+    let headSentAt = 0;
+    let bodyEndedAt = 0;
+    server.handle((_request, response) => {
+      response.writeHead(503, { 'content-type': 'application/json' });
+      response.flushHeaders();
+      headSentAt = Date.now();
+      setTimeout(() => {
+        bodyEndedAt = Date.now();
+        response.end(JSON.stringify({ status: 503, error: 'Down', support_id: 'sup-slow' }));
+      }, 300);
+    });
+    const api = client();
+    const error = await rejectionOf(api.get('slow-body').json());
+    expect(error).toBeInstanceOf(ApiError);
+    const failure = error as ApiError;
+    expect(failure.supportId).toBe('sup-slow');
+    expect(failure.receivedAt).toBeGreaterThanOrEqual(headSentAt);
+    // The body came 300 ms after the head: a date near the head's arrival is not the body's end.
+    expect(failure.receivedAt).toBeLessThan(bodyEndedAt - 150);
+  });
+});
