@@ -15,8 +15,12 @@ const SHIPPED: Record<string, () => Promise<Messages>> = {
 
 // Same language and script: de-AT finds de, pt-PT finds pt-BR, zh-TW (Traditional) does not find zh-CN.
 function sameLanguage(a: string, b: string): boolean {
-  const [x, y] = [new Intl.Locale(a).maximize(), new Intl.Locale(b).maximize()];
-  return x.language === y.language && x.script === y.script;
+  try {
+    const [x, y] = [new Intl.Locale(a).maximize(), new Intl.Locale(b).maximize()];
+    return x.language === y.language && x.script === y.script;
+  } catch {
+    return false; // not a language tag
+  }
 }
 
 /** The shipped locale for the person's languages, best first; `undefined` means English. */

@@ -45,7 +45,7 @@ export function isAbortError(value: unknown, signal?: AbortSignal | null): boole
 }
 
 /** A request's description for diagnostics, without credentials or query-string secrets. */
-export function snapshotRequest(request: Request): RequestSnapshot {
+function snapshotRequest(request: Request): RequestSnapshot {
   const headers: Array<[string, string]> = [];
   let hadAuthorization = false;
   request.headers.forEach((value, name) => {
