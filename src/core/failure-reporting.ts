@@ -1,5 +1,6 @@
 import type { ApiError } from './ApiError.js';
 import { isDevelopmentBuild } from './build-mode.js';
+import { callQuietly } from './call-quietly.js';
 import { devHint } from './dev-hints.js';
 import type { Recovery } from './retry/recovery.js';
 
@@ -25,13 +26,7 @@ export function failureReporter({ recovery, onError, devHints }: ReportingOption
         console.warn(`[api-error-kit] ${hint}`);
       }
     }
-    if (onError) {
-      try {
-        void Promise.resolve(onError(error)).catch(() => undefined);
-      } catch {
-        // A logger's failure must not become the request's failure.
-      }
-    }
+    callQuietly(onError, error);
     return error;
   };
 }

@@ -1,4 +1,5 @@
 import { ApiError } from '../core/ApiError.js';
+import { callQuietly } from '../core/call-quietly.js';
 import { toApiError } from '../core/to-api-error.js';
 import type { AuthErrorHandler } from './api-kit-context.js';
 import { waitForScheduledRetry } from './retry-hold.js';
@@ -11,14 +12,6 @@ export interface AttemptOptions {
   signal?: (() => AbortSignal | undefined) | undefined;
   onAuthError: AuthErrorHandler | undefined;
   onError: ((error: ApiError) => void) | undefined;
-}
-
-function notify(onError: ((error: ApiError) => void) | undefined, error: ApiError): void {
-  try {
-    onError?.(error);
-  } catch {
-    // A logger's failure must not become the request's failure.
-  }
 }
 
 async function askForFreshCredentials(onAuthError: AuthErrorHandler, error: ApiError): Promise<boolean> {
@@ -41,7 +34,7 @@ export async function runAttempt<T>(send: () => Promise<T>, options: AttemptOpti
   } catch (thrown) {
     const error = thrown instanceof ApiError ? thrown : toApiError(thrown);
     if (error.kind === 'aborted') throw thrown;
-    notify(options.onError, error);
+    callQuietly(options.onError, error);
     if (!options.onAuthError || (error.status !== 401 && error.status !== 403)) throw error;
     const refreshed = await askForFreshCredentials(options.onAuthError, error);
     if (!refreshed || error.status !== 401) throw error;
@@ -50,7 +43,7 @@ export async function runAttempt<T>(send: () => Promise<T>, options: AttemptOpti
     } catch (retried) {
       const again = retried instanceof ApiError ? retried : toApiError(retried);
       if (again.kind === 'aborted') throw retried;
-      notify(options.onError, again);
+      callQuietly(options.onError, again);
       // The app learns that the refresh did not help; the request is not sent a third time.
       if (again.status === 401 || again.status === 403) await askForFreshCredentials(options.onAuthError, again);
       throw again;
