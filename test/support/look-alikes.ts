@@ -34,6 +34,11 @@ export const lookAlikeFields = fc.record(
  * Objects shaped like an `ApiError` that are not of this copy of the kit: made by hand, after a
  * JSON round trip of a real one whose fields were then changed, and from another realm.
  */
+// A JSON value as text without calling its own `toString` (a parsed `{"toString": 1}` has none that works).
+function asText(value: unknown): string {
+  return typeof value === 'string' ? value : JSON.stringify(value) ?? '';
+}
+
 export const lookAlikes: fc.Arbitrary<object> = fc.oneof(
   // By hand: what `isApiError` accepts, the rest random.
   fc.tuple(lookAlikeFields, anyNumber, fc.string({ maxLength: 12 }), fc.string({ maxLength: 40 })).map(([fields, status, kind, message]) => ({
@@ -47,7 +52,7 @@ export const lookAlikes: fc.Arbitrary<object> = fc.oneof(
   fc.tuple(fc.integer({ min: 0, max: 999 }), lookAlikeFields).map(([status, fields]) => {
     const json = JSON.parse(JSON.stringify(new ApiError({ status }))) as Record<string, unknown>;
     const overwritten = JSON.parse(JSON.stringify({ ...json, ...fields }) ?? '{}') as Record<string, unknown>;
-    return { ...overwritten, name: 'ApiError', kind: String(overwritten.kind), status: Number(overwritten.status) || 0, message: String(overwritten.message) };
+    return { ...overwritten, name: 'ApiError', kind: asText(overwritten.kind), status: Number(asText(overwritten.status)) || 0, message: asText(overwritten.message) };
   }),
   // Another realm: its own Object and Error.
   fc.tuple(anyNumber, fc.string({ maxLength: 12 }), fc.constantFrom('api', 'edge', 'client', 'moon')).map(([status, kind, source]) =>
