@@ -259,7 +259,7 @@ describe('createRecovery: keeping to the rate a server was seen to allow', () =>
     expect(recovery.snapshot().state).toBe('holding');
   }
 
-  it('after the wait, sends what refilled meanwhile (less one) at once, then one per the pace', async () => {
+  it('after the wait, sends what refilled meanwhile at once, then one per the pace', async () => {
     const { recovery } = setup();
     await learnPace(recovery);
     await vi.advanceTimersByTimeAsync(1000);
@@ -268,8 +268,9 @@ describe('createRecovery: keeping to the rate a server was seen to allow', () =>
     const served = Promise.all(keys.map((key) => serve(recovery, key, 200, log)));
     await vi.advanceTimersByTimeAsync(1000);
     await served;
-    // Five refilled in the second of the wait: four go at once, then one each 200 ms.
-    expect(log.map(([, at]) => at)).toEqual([1900, 1900, 1900, 1900, 2100, 2300, 2500]);
+    // Five refilled in the second of the wait: they go at once. Then one each 200 ms, the first
+    // half of one early: the fraction of a request the server had kept is taken as half of one.
+    expect(log.map(([, at]) => at)).toEqual([1900, 1900, 1900, 1900, 1900, 2000, 2200]);
     expect(log[0]![0]).toBe('GET /r2');
   });
 
@@ -281,8 +282,8 @@ describe('createRecovery: keeping to the rate a server was seen to allow', () =>
     const served = Promise.all(['GET /r2', 'GET /x', 'GET /y', 'GET /z', 'GET /w', 'GET /v'].map((key) => serve(recovery, key, 200, log)));
     await vi.advanceTimersByTimeAsync(400);
     await served;
-    expect(log.at(-1)![1]).toBe(2300);
-    // Strict until 2900 (the wait again after it ended); nothing waits after 2300.
+    expect(log.at(-1)![1]).toBe(2000);
+    // Strict until 2900 (the wait again after it ended); nothing waits after 2000.
     await vi.advanceTimersByTimeAsync(700);
     const later: Array<[string, number]> = [];
     for (let index = 0; index < 6; index += 1) await serve(recovery, `GET /later/${index}`, 200, later);

@@ -132,15 +132,15 @@ export function createRecovery({ gate, budget, policy = DEFAULT_RETRY_POLICY, ba
   let strictUntil = 0;
   let lastAnswerAt = Number.NEGATIVE_INFINITY;
   let refusedInARow = 0;
-  // The rate a server was seen to allow (one request per `paceMs`): the successes between two
-  // refusals, over the time between them. Kept while requests go one at a time after a rate limit.
-  // Kept as a theoretical next departure `pacedAt`, which may run ahead of now by `burstMs`: what the
-  // server's allowance refilled while the gate was closed, less one as a margin.
+  // The rate a server was seen to allow (one request per `paceMs`), from the period's first
+  // refusal (`periodFrom`) to its latest: kept while requests go one at a time after a rate limit.
+  // Kept as a theoretical next departure `pacedAt`, which may run ahead of now by `burstMs`: what
+  // the server's allowance refilled while the gate was closed, rounded to whole requests.
   let paceMs = 0;
   let burstMs = 0;
   let pacedAt = Number.NEGATIVE_INFINITY;
-  let refusedAt = Number.NEGATIVE_INFINITY;
-  let servedSinceRefusal = 0;
+  let periodFrom = 0;
+  let servedInPeriod = 0;
   // After a wait: until then, or until every refused request is back, only refused ones go.
   let openAt = 0;
   const comingBack = new Set<string>();
@@ -259,6 +259,9 @@ export function createRecovery({ gate, budget, policy = DEFAULT_RETRY_POLICY, ba
     const failedAgain = outcome === 'failed' || (outcome instanceof ApiError && outcome.retryable);
     if (!failedAgain) {
       lastAnswerAt = now;
+      // Served from what the rate refilled: those that left before the period's first refusal
+      // were served from what the server had saved up.
+      if (departedAt >= periodFrom) servedInPeriod += 1;
       if (outages.size > 0) outages.delete(nameOf());
       if (refused.size > 0) refused.delete(nameOf());
       if (probing) {
@@ -503,20 +506,21 @@ export function createRecovery({ gate, budget, policy = DEFAULT_RETRY_POLICY, ba
         budget?.deposit();
         lastAnswerAt = now;
         refusedInARow = 0;
-        servedSinceRefusal += 1;
       }
       if (response.status === 429) {
         refusedInARow += 1;
-        // Both refusals found the allowance used up, so what was served between them is what the
-        // server's rate let through in that time. A refusal after the strict time starts afresh.
-        if (now >= strictUntil) paceMs = 0;
-        else if (servedSinceRefusal > 0) {
-          // The allowance refilled by a fraction of a request more than was served: half of one on average.
-          paceMs = (now - refusedAt) / (servedSinceRefusal + 0.5);
-          burstMs = Math.max(0, (waitMs ?? 0) - 2 * paceMs);
+        // The period's first refusal and this one both found the allowance used up, so what was
+        // served between them is what the server's rate let through in that time, give or take
+        // the fraction of a request it had refilled: taken as half of one, erring fast, which the
+        // next refusal corrects over a longer time. A refusal after the strict time starts afresh.
+        if (now >= strictUntil) {
+          paceMs = 0;
+          periodFrom = now;
+          servedInPeriod = 0;
+        } else if (servedInPeriod > 0) {
+          paceMs = (now - periodFrom) / (servedInPeriod + 0.5);
+          burstMs = Math.max(0, (waitMs ?? 0) - paceMs / 2);
         }
-        refusedAt = now;
-        servedSinceRefusal = 0;
       }
       if (advertised !== undefined && gate) {
         // The newest count wins; requests still in flight may not be in it yet.
