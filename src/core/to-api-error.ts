@@ -1,6 +1,6 @@
-import { ApiError, isApiError, type ApiErrorInit, type ApiErrorSource, type RequestSnapshot } from './ApiError.js';
+import { API_ERROR_FIELDS, ApiError, isApiError, type ApiErrorInit, type RequestSnapshot } from './ApiError.js';
 import { jsonInText, readErrorBody } from './error-body.js';
-import { kindForStatus, type ApiErrorKind } from './kinds.js';
+import { kindForStatus } from './kinds.js';
 import { redactSecrets, redactUrl } from './redact.js';
 import { retryAfterFromResponse } from './retry-after.js';
 
@@ -112,21 +112,9 @@ export function toApiError(value: unknown, context: ToApiErrorContext = {}): Api
 }
 
 function rebuild(value: object): ApiError {
-  const field = <T>(key: string) => read(value, key) as T | undefined;
-  return new ApiError({
-    status: field<number>('status'),
-    kind: field<ApiErrorKind>('kind'),
-    message: field<string>('message'),
-    supportId: field<string>('supportId'),
-    retryAfterMs: field<number>('retryAfterMs'),
-    retryable: field<boolean>('retryable'),
-    source: field<ApiErrorSource>('source'),
-    rayId: field<string>('rayId'),
-    receivedAt: field<number>('receivedAt'),
-    method: field<string>('method'),
-    url: field<string>('url'),
-    cause: value,
-  });
+  // Every field of `toJSON`, read guarded; the constructor checks each and ignores the rest.
+  const init = Object.fromEntries(API_ERROR_FIELDS.map((field) => [field, read(value, field)])) as ApiErrorInit;
+  return new ApiError({ ...init, cause: value });
 }
 
 function mapThrown(value: unknown, context: ToApiErrorContext): ApiError {
