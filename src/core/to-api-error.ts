@@ -126,25 +126,27 @@ function mapThrown(value: unknown, context: ToApiErrorContext): ApiError {
 
   const carried = read(value, 'request');
   const request = isRequest(carried) ? carried : context.request;
-  const common = { receivedAt: context.now ?? Date.now(), cause: value, ...requestFields(request, context) };
-
-  if (isAbortError(value)) return new ApiError({ ...common, kind: 'aborted', source: 'client' });
-
   const response = read(value, 'response');
   if (name === 'HTTPError' && isResponse(response)) {
     return fromResponse(response, read(value, 'data'), request, context, value);
   }
-  if (name === 'TimeoutError') return new ApiError({ ...common, kind: 'timeout', source: 'client' });
-  if (name === 'NetworkError') return new ApiError({ ...common, kind: 'network', source: 'client' });
+  // No response: status 0, which makes the source `client`.
   const message = messageOfThrown(value);
-  if (name === 'TypeError' && message !== undefined && NETWORK_MESSAGES.test(message)) {
-    return new ApiError({ ...common, kind: 'network', source: 'client' });
-  }
+  const kind =
+    name === 'AbortError'
+      ? 'aborted'
+      : name === 'TimeoutError'
+        ? 'timeout'
+        : name === 'NetworkError' || (name === 'TypeError' && NETWORK_MESSAGES.test(message ?? ''))
+          ? 'network'
+          : 'unknown';
+  // Only an unknown failure keeps what it said: the others have their kind's description.
   return new ApiError({
-    ...common,
-    kind: 'unknown',
-    source: 'client',
-    message: message === undefined ? undefined : redactSecrets(message, context.secrets ?? []),
+    receivedAt: context.now ?? Date.now(),
+    cause: value,
+    ...requestFields(request, context),
+    kind,
+    message: kind === 'unknown' && message !== undefined ? redactSecrets(message, context.secrets ?? []) : undefined,
   });
 }
 
