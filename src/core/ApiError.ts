@@ -1,5 +1,5 @@
 import { cleanMessage, isValidSupportId } from './clean-text.js';
-import { API_ERROR_KINDS, isRetryableKind, KIND_DESCRIPTIONS, kindForStatus, type ApiErrorKind } from './kinds.js';
+import { isRetryableKind, KIND_DESCRIPTIONS, kindForStatus, type ApiErrorKind } from './kinds.js';
 import { redactUrl, redactUrlsInText } from './redact.js';
 
 /** Who produced the failure: the API itself, its Cloudflare edge, or the client (no response). */
@@ -102,7 +102,7 @@ function isShowableTime(value: unknown): value is number {
 }
 
 // The kinds of a failure with no response at all: they go with status 0 and `source: 'client'`.
-const CLIENT_KINDS: ReadonlySet<ApiErrorKind> = new Set<ApiErrorKind>(['network', 'timeout', 'aborted', 'unknown']);
+const CLIENT_KINDS: readonly ApiErrorKind[] = ['network', 'timeout', 'aborted', 'unknown'];
 
 /**
  * A status and a kind that agree, whatever was given: an error status (400–599) has its own kind
@@ -114,8 +114,7 @@ function agreeingStatusAndKind(givenStatus: unknown, givenKind: unknown): { stat
   const status = typeof givenStatus === 'number' && Number.isInteger(givenStatus) ? givenStatus : 0;
   if (status >= 400 && status <= 599) return { status, kind: kindForStatus(status) };
   if (status >= 200 && status <= 399) return { status, kind: 'invalid_response' };
-  const kind = API_ERROR_KINDS.includes(givenKind as ApiErrorKind) ? (givenKind as ApiErrorKind) : 'unknown';
-  return { status: 0, kind: CLIENT_KINDS.has(kind) ? kind : 'unknown' };
+  return { status: 0, kind: CLIENT_KINDS.includes(givenKind as ApiErrorKind) ? (givenKind as ApiErrorKind) : 'unknown' };
 }
 
 /**
