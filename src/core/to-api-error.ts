@@ -1,6 +1,5 @@
 import { API_ERROR_FIELDS, ApiError, isApiError, type ApiErrorInit, type RequestSnapshot } from './ApiError.js';
 import { jsonInText, readErrorBody } from './error-body.js';
-import { kindForStatus } from './kinds.js';
 import { redactSecrets, redactUrl } from './redact.js';
 import { retryAfterFromResponse } from './retry-after.js';
 
@@ -73,20 +72,21 @@ function fromResponse(response: Response, data: unknown, request: Request | unde
   const secrets = [...(context.secrets ?? [])];
   // A server that echoes the key where an ID belongs must not get it shown as one.
   const notSecret = (value: unknown) => (typeof value === 'string' && secrets.includes(value) ? undefined : value);
+  // No kind: ApiError gives the status its own (`invalid_response` for a status that is no error).
   const init: ApiErrorInit = {
     status: response.status,
-    kind: response.status >= 400 ? kindForStatus(response.status) : 'invalid_response',
     message: info.message === undefined ? undefined : redactSecrets(info.message, secrets),
     supportId: notSecret(info.supportId) as string | undefined,
     retryAfterMs: retryAfterFromResponse(response.headers, body, now),
     source: info.source,
     rayId: notSecret(info.rayId) as string | undefined,
     receivedAt: now,
+    // Only Cloudflare's `retryable: false` overrides the kind's own answer.
+    retryable: info.retryable === false ? false : undefined,
     cause,
     ...requestFields(request, context),
   };
   if (!request && typeof response.url === 'string') init.url = response.url;
-  if (info.retryable === false) init.retryable = false;
   return new ApiError(init);
 }
 
