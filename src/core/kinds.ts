@@ -82,7 +82,7 @@ export const KIND_DESCRIPTIONS: Readonly<Record<ApiErrorKind, string>> = {
 
 /** Every {@link ApiErrorKind}, in a stable order (handy for stories, tests and translations). */
 // The descriptions' keys, which are written in this order: the names are not listed twice.
-export const API_ERROR_KINDS: readonly ApiErrorKind[] = Object.keys(KIND_DESCRIPTIONS) as ApiErrorKind[];
+export const API_ERROR_KINDS: readonly ApiErrorKind[] = /* @__PURE__ */ Object.keys(KIND_DESCRIPTIONS) as ApiErrorKind[];
 
 const REASON_PHRASES: Readonly<Record<number, string>> = {
   200: 'OK',
