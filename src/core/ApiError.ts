@@ -1,5 +1,5 @@
 import { cleanMessage, isValidSupportId } from './clean-text.js';
-import { API_ERROR_KINDS, isRetryableKind, KIND_DESCRIPTIONS, kindForStatus, type ApiErrorKind } from './kinds.js';
+import { isRetryableKind, KIND_DESCRIPTIONS, kindForStatus, type ApiErrorKind } from './kinds.js';
 import { redactUrl, redactUrlsInText } from './redact.js';
 
 /** Who produced the failure: the API itself, its Cloudflare edge, or the client (no response). */
@@ -102,7 +102,7 @@ function isShowableTime(value: unknown): value is number {
 }
 
 // The kinds of a failure with no response at all: they go with status 0 and `source: 'client'`.
-const CLIENT_KINDS: ReadonlySet<ApiErrorKind> = new Set<ApiErrorKind>(['network', 'timeout', 'aborted', 'unknown']);
+const CLIENT_KINDS: readonly ApiErrorKind[] = ['network', 'timeout', 'aborted', 'unknown'];
 
 /**
  * A status and a kind that agree, whatever was given: an error status (400–599) has its own kind
@@ -114,8 +114,7 @@ function agreeingStatusAndKind(givenStatus: unknown, givenKind: unknown): { stat
   const status = typeof givenStatus === 'number' && Number.isInteger(givenStatus) ? givenStatus : 0;
   if (status >= 400 && status <= 599) return { status, kind: kindForStatus(status) };
   if (status >= 200 && status <= 399) return { status, kind: 'invalid_response' };
-  const kind = API_ERROR_KINDS.includes(givenKind as ApiErrorKind) ? (givenKind as ApiErrorKind) : 'unknown';
-  return { status: 0, kind: CLIENT_KINDS.has(kind) ? kind : 'unknown' };
+  return { status: 0, kind: CLIENT_KINDS.includes(givenKind as ApiErrorKind) ? (givenKind as ApiErrorKind) : 'unknown' };
 }
 
 /**
@@ -135,29 +134,31 @@ function agreeingStatusAndKind(givenStatus: unknown, givenKind: unknown): { stat
  * ```
  */
 export class ApiError extends Error {
-  override readonly name = 'ApiError' as const;
+  // Declared, not initialised: the constructor sets every field, in this order, so no field
+  // definitions are emitted before it.
+  declare readonly name: 'ApiError';
   /** HTTP status, or `0` when no response arrived. */
-  readonly status: number;
+  declare readonly status: number;
   /** What went wrong. */
-  readonly kind: ApiErrorKind;
+  declare readonly kind: ApiErrorKind;
   /** The server's reference for this failure, when it sent a usable one. */
-  readonly supportId: string | undefined;
+  declare readonly supportId: string | undefined;
   /** Until when support can look up `supportId` (epoch ms): `receivedAt` + 7 days. */
-  readonly supportIdExpiresAt: number | undefined;
+  declare readonly supportIdExpiresAt: number | undefined;
   /** How long the server asked to wait before trying again, in milliseconds. */
-  readonly retryAfterMs: number | undefined;
+  declare readonly retryAfterMs: number | undefined;
   /** Whether trying again later can succeed (408, 429, 5xx, network, timeout). */
-  readonly retryable: boolean;
+  declare readonly retryable: boolean;
   /** Who answered: the API, its Cloudflare edge, or nobody (`client`). */
-  readonly source: ApiErrorSource;
+  declare readonly source: ApiErrorSource;
   /** Cloudflare's Ray ID, when the edge was involved. */
-  readonly rayId: string | undefined;
+  declare readonly rayId: string | undefined;
   /** When the failure was observed (epoch ms). */
-  readonly receivedAt: number;
+  declare readonly receivedAt: number;
   /** Upper-case HTTP method of the failed request. */
-  readonly method: string;
+  declare readonly method: string;
   /** The request URL for display: no user info, query-string secrets redacted. */
-  readonly url: string;
+  declare readonly url: string;
   /** The failed request, for diagnostics; never holds credentials. */
   declare readonly request: RequestSnapshot | undefined;
 
@@ -167,43 +168,42 @@ export class ApiError extends Error {
     // Cleaned again after redaction, which can lengthen it past the cap.
     const message = cleaned === undefined ? undefined : cleanMessage(redactUrlsInText(cleaned));
     super(message ?? KIND_DESCRIPTIONS[kind], { cause: init.cause });
-    this.status = status;
-    this.kind = kind;
-    this.receivedAt = isShowableTime(init.receivedAt) ? init.receivedAt : Date.now();
-    this.supportId = isValidSupportId(init.supportId) ? init.supportId : undefined;
-    this.supportIdExpiresAt = this.supportId === undefined ? undefined : this.receivedAt + SUPPORT_ID_RETENTION_MS;
-    this.retryAfterMs =
-      typeof init.retryAfterMs === 'number' && Number.isFinite(init.retryAfterMs) && init.retryAfterMs >= 0
-        ? Math.round(init.retryAfterMs)
-        : undefined;
-    this.retryable = typeof init.retryable === 'boolean' ? init.retryable : isRetryableKind(kind);
-    this.source = status === 0 ? 'client' : init.source === 'edge' ? 'edge' : 'api';
-    this.rayId = typeof init.rayId === 'string' && RAY_ID.test(init.rayId) ? init.rayId : undefined;
-    this.method = typeof init.method === 'string' && /^[A-Za-z]{1,16}$/.test(init.method) ? init.method.toUpperCase() : 'GET';
-    this.url = typeof init.url === 'string' ? redactUrl(init.url) : '';
+    const receivedAt = isShowableTime(init.receivedAt) ? init.receivedAt : Date.now();
+    const supportId = isValidSupportId(init.supportId) ? init.supportId : undefined;
+    const retryAfterMs = init.retryAfterMs;
+    // One assignment, in the order `toJSON` lists the fields (and the order they always had).
+    Object.assign(this, {
+      name: 'ApiError',
+      status,
+      kind,
+      supportId,
+      supportIdExpiresAt: supportId === undefined ? undefined : receivedAt + SUPPORT_ID_RETENTION_MS,
+      retryAfterMs:
+        typeof retryAfterMs === 'number' && Number.isFinite(retryAfterMs) && retryAfterMs >= 0 ? Math.round(retryAfterMs) : undefined,
+      retryable: typeof init.retryable === 'boolean' ? init.retryable : isRetryableKind(kind),
+      source: status === 0 ? 'client' : init.source === 'edge' ? 'edge' : 'api',
+      rayId: typeof init.rayId === 'string' && RAY_ID.test(init.rayId) ? init.rayId : undefined,
+      receivedAt,
+      method: typeof init.method === 'string' && /^[A-Za-z]{1,16}$/.test(init.method) ? init.method.toUpperCase() : 'GET',
+      url: typeof init.url === 'string' ? redactUrl(init.url) : '',
+    });
     // Not enumerable: diagnostics only, kept out of spreads and structured logs.
     Object.defineProperty(this, 'request', { value: init.request, enumerable: false });
   }
 
   /** A plain object that is safe to log: no API key, no `Authorization` header, no query-string secrets. */
   toJSON(): ApiErrorJSON {
-    return {
-      name: this.name,
-      kind: this.kind,
-      status: this.status,
-      message: this.message,
-      supportId: this.supportId,
-      supportIdExpiresAt: this.supportIdExpiresAt,
-      retryAfterMs: this.retryAfterMs,
-      retryable: this.retryable,
-      source: this.source,
-      rayId: this.rayId,
-      receivedAt: this.receivedAt,
-      method: this.method,
-      url: this.url,
-    };
+    return Object.fromEntries(API_ERROR_FIELDS.map((field) => [field, this[field]])) as unknown as ApiErrorJSON;
   }
 }
+
+/**
+ * @internal The fields of {@link ApiErrorJSON}, in its order: what `toJSON` returns and what a
+ * look-alike is rebuilt from.
+ */
+export const API_ERROR_FIELDS = (
+  'name kind status message supportId supportIdExpiresAt retryAfterMs retryable source rayId receivedAt method url'.split(' ') as Array<keyof ApiErrorJSON>
+);
 
 /**
  * Whether a value is an {@link ApiError}. Works across realms (iframes, duplicated bundles)

@@ -21,13 +21,10 @@ export function createAuthorization(apiKey: ApiKeySource | undefined): Authoriza
     if (secrets.size > MAX_REMEMBERED_KEYS) secrets.delete(secrets.values().next().value!);
     request.headers.set('authorization', `Bearer ${key}`);
   };
-  const authorize = (request: Request): Promise<void> | undefined => {
-    if (apiKey === undefined) return undefined;
-    if (typeof apiKey === 'string') {
-      useKey(request, apiKey);
-      return undefined;
-    }
-    return (async () => useKey(request, await apiKey()))();
-  };
+  // Without a key, `useKey` sets nothing; a function's key (sync or async) is awaited, and its throw rejects.
+  const authorize =
+    typeof apiKey === 'function'
+      ? async (request: Request): Promise<void> => useKey(request, await apiKey())
+      : (request: Request): undefined => void useKey(request, apiKey);
   return { authorize, secrets };
 }

@@ -12,6 +12,11 @@ export function headArrivedAt(response: unknown): number | undefined {
   return response instanceof Response ? arrivals.get(response) : undefined;
 }
 
+/** @internal Whether a response is a refusal that asks the client to wait: a 429, or a 503 with `Retry-After`. */
+export function isRefusal(response: Response): boolean {
+  return response.status === 429 || (response.status === 503 && response.headers.has('retry-after'));
+}
+
 /**
  * @internal A `fetch` that tells the recovery controller about every response's head as it
  * arrives, before ky reads any body: a refusal's wait from its headers, the quota it advertises,
@@ -24,10 +29,9 @@ export function observingFetch(recovery: Recovery, fetch: typeof globalThis.fetc
     const now = Date.now();
     if (!response.ok) arrivals.set(response, now);
     const key = () => (input instanceof Request ? requestKey(input) : `${init?.method ?? 'GET'} ${String(input)}`);
-    const refused = response.status === 429 || (response.status === 503 && response.headers.has('retry-after'));
     // Without a wait in the headers the body may hold one: until it is read, the refusal's own
     // place (kept until then) holds every other request.
-    const waitMs = refused ? retryAfterFromResponse(response.headers, undefined, now) ?? 0 : undefined;
+    const waitMs = isRefusal(response) ? retryAfterFromResponse(response.headers, undefined, now) ?? 0 : undefined;
     recovery.answered(response, key, waitMs, advertisedQuota(response.headers, now), now);
     return response;
   };

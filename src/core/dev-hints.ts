@@ -22,6 +22,30 @@ export function devHint(error: ApiError, pageOrigin: string | undefined = global
   return undefined;
 }
 
+/**
+ * @internal Prints {@link devHint}'s hint for a failure to the console, once per status, unless
+ * `devHints` is `false`. Development builds only: in a production build it does nothing, and a
+ * bundler leaves all of it out.
+ */
+export function hintOnce(devHints: boolean | undefined): (error: ApiError) => void {
+  const hinted = new Set<number>();
+  return (error) => {
+    try {
+      // Written out in full, inside the branch, so that bundlers replace it and drop the branch.
+      if (process.env.NODE_ENV !== 'production' && devHints !== false && !hinted.has(error.status)) {
+        const hint = hintFor(error, globalThis.location?.origin);
+        if (hint !== undefined) {
+          hinted.add(error.status);
+          console.warn(`[api-error-kit] ${hint}`);
+        }
+      }
+    } catch {
+      // No `process` and no bundler to replace it: not a development build. (A hint that cannot
+      // be printed must not become the request's failure either.)
+    }
+  };
+}
+
 function hintFor(error: ApiError, pageOrigin: string | undefined): string | undefined {
   const where = `${error.method} ${error.url}`;
   switch (error.status) {

@@ -3,12 +3,12 @@ import type { ApiErrorSource } from './ApiError.js';
 /** What an error response's body and headers say, before it becomes an `ApiError`. */
 export interface ErrorBodyInfo {
   /** The server's own message (uncleaned); absent for HTML pages. */
-  message?: string;
+  message?: string | undefined;
   supportId?: unknown;
-  rayId?: string;
+  rayId?: string | undefined;
   source: Exclude<ApiErrorSource, 'client'>;
   /** Cloudflare's JSON `retryable`, when it said. */
-  retryable?: boolean;
+  retryable?: boolean | undefined;
 }
 
 type JsonObject = Record<string, unknown>;
@@ -77,33 +77,29 @@ function supportIdOf(body: JsonObject): unknown {
  */
 export function readErrorBody(body: unknown, headers: Headers): ErrorBodyInfo {
   const data = jsonInText(body);
-  const headerRayId = headers.get('cf-ray') ?? undefined;
-  const behindCloudflare = headerRayId !== undefined || /cloudflare/i.test(headers.get('server') ?? '');
-
+  const object = isObject(data) ? data : undefined;
+  let rayId = headers.get('cf-ray') ?? undefined;
+  const behindCloudflare = rayId !== undefined || /cloudflare/i.test(headers.get('server') ?? '');
+  let info: ErrorBodyInfo;
   if (isHtmlBody(data, headers)) {
-    const pageRayId = typeof data === 'string' ? PAGE_RAY_ID.exec(data.slice(0, HTML_SCAN_LIMIT))?.[1] : undefined;
-    return withRayId({ source: 'edge' }, headerRayId ?? pageRayId);
+    info = { source: 'edge' };
+    rayId ??= typeof data === 'string' ? PAGE_RAY_ID.exec(data.slice(0, HTML_SCAN_LIMIT))?.[1] : undefined;
+  } else if (object && isCloudflareJson(object)) {
+    info = {
+      source: 'edge',
+      message: text(object.detail) ?? text(object.title) ?? text(object.error_name),
+      retryable: typeof object.retryable === 'boolean' ? object.retryable : undefined,
+    };
+    rayId ??= text(object.ray_id);
+  } else {
+    info = {
+      source: behindCloudflare && !(object && isApiBody(object)) ? 'edge' : 'api',
+      message: object ? messageOf(object) : text(data),
+      supportId: object && supportIdOf(object),
+    };
   }
-
-  if (isObject(data)) {
-    if (isCloudflareJson(data)) {
-      const info: ErrorBodyInfo = { source: 'edge' };
-      const message = text(data.detail) ?? text(data.title) ?? text(data.error_name);
-      if (message !== undefined) info.message = message;
-      if (typeof data.retryable === 'boolean') info.retryable = data.retryable;
-      return withRayId(info, headerRayId ?? text(data.ray_id));
-    }
-    const info: ErrorBodyInfo = { source: behindCloudflare && !isApiBody(data) ? 'edge' : 'api' };
-    const message = messageOf(data);
-    if (message !== undefined) info.message = message;
-    const supportId = supportIdOf(data);
-    if (supportId !== undefined) info.supportId = supportId;
-    return withRayId(info, headerRayId);
-  }
-
-  const info: ErrorBodyInfo = { source: behindCloudflare ? 'edge' : 'api' };
-  if (typeof data === 'string') info.message = data;
-  return withRayId(info, headerRayId);
+  info.rayId = rayId?.trim();
+  return info;
 }
 
 /** @internal Servers that send JSON under a wrong content type reach ky as text: read it as JSON after all. */
@@ -114,9 +110,4 @@ export function jsonInText(body: unknown): unknown {
   } catch {
     return body;
   }
-}
-
-function withRayId(info: ErrorBodyInfo, rayId: string | undefined): ErrorBodyInfo {
-  if (rayId !== undefined) info.rayId = rayId.trim();
-  return info;
 }

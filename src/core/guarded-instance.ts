@@ -1,6 +1,6 @@
 import type { KyInstance, Options, ResponsePromise } from 'ky';
 import { ApiError } from './ApiError.js';
-import { headArrivedAt } from './client-observer.js';
+import { headArrivedAt, isRefusal } from './client-observer.js';
 import { requestKey } from './request-key.js';
 import type { RateLimitGate } from './rate-limit-gate.js';
 import type { Outcome, Recovery, Release } from './retry/recovery.js';
@@ -182,7 +182,7 @@ function answeredAt(error: unknown): number | undefined {
 // A response that resolved although it failed (ky's `throwHttpErrors: false`) is no success.
 function outcomeOf(response: Response): Outcome {
   if (response.ok) return 'answered';
-  if (response.status === 429 || (response.status === 503 && response.headers.has('retry-after'))) return 'refused';
+  if (isRefusal(response)) return 'refused';
   return response.status === 408 || response.status >= 500 ? 'failed' : 'answered';
 }
 

@@ -113,13 +113,11 @@ export function createRateLimitGate({ channel, now = () => Date.now() }: RateLim
   };
 
   let broadcast: BroadcastChannel | undefined;
+  // Defined exactly when there is a channel.
   const peers = channel === undefined ? undefined : localPeers.get(channel) ?? new Set<(until: number) => void>();
-  const receive = (until: number) => {
-    apply(until);
-  };
-  if (channel !== undefined && peers) {
-    localPeers.set(channel, peers);
-    peers.add(receive);
+  if (peers) {
+    localPeers.set(channel!, peers);
+    peers.add(apply);
     if (typeof BroadcastChannel === 'function') {
       broadcast = new BroadcastChannel(`api-error-kit:${channel}`);
       // Like the timer: listening for other tabs must not keep a Node process alive.
@@ -134,7 +132,7 @@ export function createRateLimitGate({ channel, now = () => Date.now() }: RateLim
   const gate: RateLimitGate = {
     closeUntil(epochMs) {
       if (!apply(epochMs)) return;
-      if (peers) for (const peer of peers) if (peer !== receive) peer(epochMs);
+      if (peers) for (const peer of peers) if (peer !== apply) peer(epochMs);
       broadcast?.postMessage({ type: 'api-error-kit/close', until: epochMs } satisfies ChannelMessage);
     },
     wait(signal) {
@@ -163,8 +161,8 @@ export function createRateLimitGate({ channel, now = () => Date.now() }: RateLim
     dispose() {
       if (timer !== undefined) clearTimeout(timer);
       timer = undefined;
-      peers?.delete(receive);
-      if (channel !== undefined && peers?.size === 0) localPeers.delete(channel);
+      peers?.delete(apply);
+      if (peers?.size === 0) localPeers.delete(channel!);
       broadcast?.close();
       broadcast = undefined;
     },

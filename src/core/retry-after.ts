@@ -11,19 +11,35 @@ const DELTA_SECONDS = /^\d+(?:\.\d+)?$/;
 const HTTP_DATE = /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s+[\w :-]+$/i;
 // asctime carries no zone; RFC 9110 says it is UTC, while `Date.parse` would read local time.
 const ASCTIME = /^[A-Za-z]{3} ([A-Za-z]{3}) {1,2}(\d{1,2}) (\d{2}):(\d{2}):(\d{2}) (\d{4})$/;
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+// Three letters each: a month's index is its position / 3 (a position between two names is none).
+const MONTHS = 'janfebmaraprmayjunjulaugsepoctnovdec';
 
 function parseHttpDate(text: string): number {
   const asctime = ASCTIME.exec(text);
   if (!asctime) return Date.parse(text);
-  const [, month, day, hours, minutes, seconds, year] = asctime;
-  const monthIndex = MONTHS.indexOf(month!.toLowerCase());
-  return monthIndex === -1 ? Number.NaN : Date.UTC(Number(year), monthIndex, Number(day), Number(hours), Number(minutes), Number(seconds));
+  const [, , day, hours, minutes, seconds, year] = asctime.map(Number);
+  const position = MONTHS.indexOf(asctime[1]!.toLowerCase());
+  return position % 3 ? Number.NaN : Date.UTC(year!, position / 3, day, hours, minutes, seconds);
+}
+
+/** Milliseconds from now until `ms`, clamped to 0 … {@link MAX_RETRY_AFTER_MS}. */
+function clampMs(ms: number): number {
+  return Math.min(Math.max(0, Math.round(ms)), MAX_RETRY_AFTER_MS);
 }
 
 function fromSeconds(seconds: number): number | undefined {
-  if (!Number.isFinite(seconds) || seconds < 0) return undefined;
-  return Math.min(Math.round(seconds * 1000), MAX_RETRY_AFTER_MS);
+  return Number.isFinite(seconds) && seconds >= 0 ? Math.min(Math.round(seconds * 1000), MAX_RETRY_AFTER_MS) : undefined;
+}
+
+/** Delta-seconds written as text (`"120"`, `"1.5"`), in milliseconds. */
+function fromSecondsText(value: unknown): number | undefined {
+  return typeof value === 'string' && DELTA_SECONDS.test(value.trim()) ? fromSeconds(Number(value)) : undefined;
+}
+
+/** The largest of the values given, `undefined` when none is. */
+function longest(values: ReadonlyArray<number | undefined>): number | undefined {
+  const given = values.filter((value) => value !== undefined);
+  return given.length > 0 ? Math.max(...given) : undefined;
 }
 
 /**
@@ -49,8 +65,7 @@ export function parseRetryAfter(value: unknown, now: number = Date.now()): numbe
   if (DELTA_SECONDS.test(text)) return fromSeconds(Number(text));
   if (!HTTP_DATE.test(text)) return undefined;
   const at = parseHttpDate(text);
-  if (!Number.isFinite(at) || !Number.isFinite(now)) return undefined;
-  return Math.min(Math.max(0, Math.round(at - now)), MAX_RETRY_AFTER_MS);
+  return Number.isFinite(at) && Number.isFinite(now) ? clampMs(at - now) : undefined;
 }
 
 /** The server's clock per its `Date` header, or `undefined` when absent or unreadable. */
@@ -66,14 +81,13 @@ const BODY_FIELDS = ['retry_after', 'retryAfter', 'Retry-After'] as const;
 /** The wait a JSON body asks for (`retry_after`, `retryAfter` or `Retry-After`, in seconds). */
 export function retryAfterFromBody(body: unknown): number | undefined {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
-  let longest: number | undefined;
-  for (const field of BODY_FIELDS) {
-    const raw = (body as Record<string, unknown>)[field];
-    // A body field is seconds, even as a string; dates belong in the header.
-    const ms = typeof raw === 'string' && DELTA_SECONDS.test(raw.trim()) ? fromSeconds(Number(raw)) : typeof raw === 'number' ? fromSeconds(raw) : undefined;
-    if (ms !== undefined && (longest === undefined || ms > longest)) longest = ms;
-  }
-  return longest;
+  // A body field is seconds, even as a string; dates belong in the header.
+  return longest(
+    BODY_FIELDS.map((field) => {
+      const raw = (body as Record<string, unknown>)[field];
+      return typeof raw === 'number' ? fromSeconds(raw) : fromSecondsText(raw);
+    }),
+  );
 }
 
 /**
@@ -87,33 +101,34 @@ export function exhaustedQuotaResetMs(headers: Headers, now: number = Date.now()
   return quotaResetMs(headers, now, true);
 }
 
+/**
+ * Every quota a response reports, in order: each policy of the IETF draft's `RateLimit` (at most
+ * 32), then `RateLimit-Remaining` with `RateLimit-Reset`, then `X-RateLimit-Remaining` with
+ * `X-RateLimit-Reset`. Each is `[remaining as written, reset in ms from now, from the draft]`.
+ */
+function reportedQuotas(headers: Headers, now: number): Array<[remaining: string | null | undefined, resetMs: number | undefined, draft: boolean]> {
+  // An epoch reset is read against the server's clock, like an HTTP-date: client clock skew does not count.
+  const reference = serverDate(headers) ?? now;
+  return [
+    ...(headers.get('ratelimit') ?? '')
+      .split(',')
+      .slice(0, 32)
+      .map((policy): [string | undefined, number | undefined, boolean] => {
+        const params = draftParams(policy);
+        return [params.get('r'), fromSecondsText(params.get('t')), true];
+      }),
+    [headers.get('ratelimit-remaining'), parseRetryAfter(headers.get('ratelimit-reset'), reference), false],
+    [headers.get('x-ratelimit-remaining'), xRateLimitReset(headers.get('x-ratelimit-reset'), reference), false],
+  ];
+}
+
 function quotaResetMs(headers: Headers, now: number, requireExhausted: boolean): number | undefined {
-  // An epoch reset is read against the server's clock, like an HTTP-date: client clock skew does
-  // not count. Read only when a reset is: this runs for every response.
-  let reference: number | undefined;
-  const serverNow = () => (reference ??= serverDate(headers) ?? now);
-  let latest: number | undefined;
-  const consider = (ms: number | undefined) => {
-    if (ms !== undefined && (latest === undefined || ms > latest)) latest = ms;
-  };
-  const draft = headers.get('ratelimit');
-  if (draft) {
-    for (const policy of draft.split(',').slice(0, 32)) {
-      const params = draftParams(policy);
-      const remaining = params.get('r');
-      const reset = params.get('t');
-      if (remaining !== undefined && Number(remaining) === 0 && reset !== undefined && DELTA_SECONDS.test(reset)) {
-        consider(fromSeconds(Number(reset)));
-      }
-    }
-  }
-  if (!requireExhausted || isZero(headers.get('ratelimit-remaining'))) {
-    consider(parseRetryAfter(headers.get('ratelimit-reset'), serverNow()));
-  }
-  if (!requireExhausted || isZero(headers.get('x-ratelimit-remaining'))) {
-    consider(xRateLimitReset(headers.get('x-ratelimit-reset'), serverNow()));
-  }
-  return latest;
+  return longest(
+    reportedQuotas(headers, now).map(([remaining, resetMs, draft]) =>
+      // A draft policy counts only when exhausted; the headers when exhausted or when not required to be.
+      (draft ? Number(remaining) === 0 : !requireExhausted || isZero(remaining)) ? resetMs : undefined,
+    ),
+  );
 }
 
 /** A quota a response reports: how many requests remain until its reset. */
@@ -134,28 +149,15 @@ export interface AdvertisedQuota {
  * advertisedQuota(new Headers({ 'ratelimit-remaining': '4', 'ratelimit-reset': '2' })); // { remaining: 4, resetMs: 2000 }
  */
 export function advertisedQuota(headers: Headers, now: number = Date.now()): AdvertisedQuota | undefined {
-  const draft = headers.get('ratelimit');
-  const remaining = headers.get('ratelimit-remaining');
-  const xRemaining = headers.get('x-ratelimit-remaining');
   // Read for every response: most carry none of these.
-  if (draft === null && remaining === null && xRemaining === null) return undefined;
+  if (!['ratelimit', 'ratelimit-remaining', 'x-ratelimit-remaining'].some((name) => headers.has(name))) return undefined;
   let tightest: AdvertisedQuota | undefined;
-  const consider = (remainingText: string | null | undefined, resetMs: number | undefined) => {
-    if (remainingText == null || resetMs === undefined || !DELTA_SECONDS.test(remainingText.trim())) return;
-    const remaining = Math.floor(Number(remainingText));
-    if (!Number.isSafeInteger(remaining)) return;
+  for (const [text, resetMs] of reportedQuotas(headers, now)) {
+    if (text == null || resetMs === undefined || !DELTA_SECONDS.test(text.trim())) continue;
+    const remaining = Math.floor(Number(text));
+    if (!Number.isSafeInteger(remaining)) continue;
     if (!tightest || remaining < tightest.remaining || (remaining === tightest.remaining && resetMs > tightest.resetMs)) tightest = { remaining, resetMs };
-  };
-  if (draft) {
-    for (const policy of draft.split(',').slice(0, 32)) {
-      const params = draftParams(policy);
-      const reset = params.get('t');
-      consider(params.get('r'), reset !== undefined && DELTA_SECONDS.test(reset) ? fromSeconds(Number(reset)) : undefined);
-    }
   }
-  const reference = serverDate(headers) ?? now;
-  if (remaining !== null) consider(remaining, parseRetryAfter(headers.get('ratelimit-reset'), reference));
-  if (xRemaining !== null) consider(xRemaining, xRateLimitReset(headers.get('x-ratelimit-reset'), reference));
   return tightest;
 }
 
@@ -168,15 +170,14 @@ function draftParams(policy: string): Map<string, string> {
   return params;
 }
 
-function isZero(value: string | null): boolean {
-  return value !== null && value.trim() !== '' && Number(value) === 0;
+function isZero(value: string | null | undefined): boolean {
+  return value != null && value.trim() !== '' && Number(value) === 0;
 }
 
 function xRateLimitReset(value: string | null, now: number): number | undefined {
-  if (value === null || !DELTA_SECONDS.test(value.trim())) return undefined;
-  const seconds = Number(value);
-  if (seconds > 1e9) return Math.min(Math.max(0, Math.round(seconds * 1000 - now)), MAX_RETRY_AFTER_MS);
-  return fromSeconds(seconds);
+  const seconds = value !== null && DELTA_SECONDS.test(value.trim()) ? Number(value) : Number.NaN;
+  // Larger than 10^9 seconds: an epoch timestamp.
+  return seconds > 1e9 ? clampMs(seconds * 1000 - now) : fromSeconds(seconds);
 }
 
 /**

@@ -1,6 +1,5 @@
-import { ApiError, isApiError, type ApiErrorInit, type ApiErrorSource, type RequestSnapshot } from './ApiError.js';
+import { API_ERROR_FIELDS, ApiError, isApiError, type ApiErrorInit, type RequestSnapshot } from './ApiError.js';
 import { jsonInText, readErrorBody } from './error-body.js';
-import { kindForStatus, type ApiErrorKind } from './kinds.js';
 import { redactSecrets, redactUrl } from './redact.js';
 import { retryAfterFromResponse } from './retry-after.js';
 
@@ -73,20 +72,21 @@ function fromResponse(response: Response, data: unknown, request: Request | unde
   const secrets = [...(context.secrets ?? [])];
   // A server that echoes the key where an ID belongs must not get it shown as one.
   const notSecret = (value: unknown) => (typeof value === 'string' && secrets.includes(value) ? undefined : value);
+  // No kind: ApiError gives the status its own (`invalid_response` for a status that is no error).
   const init: ApiErrorInit = {
     status: response.status,
-    kind: response.status >= 400 ? kindForStatus(response.status) : 'invalid_response',
     message: info.message === undefined ? undefined : redactSecrets(info.message, secrets),
     supportId: notSecret(info.supportId) as string | undefined,
     retryAfterMs: retryAfterFromResponse(response.headers, body, now),
     source: info.source,
     rayId: notSecret(info.rayId) as string | undefined,
     receivedAt: now,
+    // Only Cloudflare's `retryable: false` overrides the kind's own answer.
+    retryable: info.retryable === false ? false : undefined,
     cause,
     ...requestFields(request, context),
   };
   if (!request && typeof response.url === 'string') init.url = response.url;
-  if (info.retryable === false) init.retryable = false;
   return new ApiError(init);
 }
 
@@ -112,21 +112,9 @@ export function toApiError(value: unknown, context: ToApiErrorContext = {}): Api
 }
 
 function rebuild(value: object): ApiError {
-  const field = <T>(key: string) => read(value, key) as T | undefined;
-  return new ApiError({
-    status: field<number>('status'),
-    kind: field<ApiErrorKind>('kind'),
-    message: field<string>('message'),
-    supportId: field<string>('supportId'),
-    retryAfterMs: field<number>('retryAfterMs'),
-    retryable: field<boolean>('retryable'),
-    source: field<ApiErrorSource>('source'),
-    rayId: field<string>('rayId'),
-    receivedAt: field<number>('receivedAt'),
-    method: field<string>('method'),
-    url: field<string>('url'),
-    cause: value,
-  });
+  // Every field of `toJSON`, read guarded; the constructor checks each and ignores the rest.
+  const init = Object.fromEntries(API_ERROR_FIELDS.map((field) => [field, read(value, field)])) as ApiErrorInit;
+  return new ApiError({ ...init, cause: value });
 }
 
 function mapThrown(value: unknown, context: ToApiErrorContext): ApiError {
@@ -138,25 +126,27 @@ function mapThrown(value: unknown, context: ToApiErrorContext): ApiError {
 
   const carried = read(value, 'request');
   const request = isRequest(carried) ? carried : context.request;
-  const common = { receivedAt: context.now ?? Date.now(), cause: value, ...requestFields(request, context) };
-
-  if (isAbortError(value)) return new ApiError({ ...common, kind: 'aborted', source: 'client' });
-
   const response = read(value, 'response');
   if (name === 'HTTPError' && isResponse(response)) {
     return fromResponse(response, read(value, 'data'), request, context, value);
   }
-  if (name === 'TimeoutError') return new ApiError({ ...common, kind: 'timeout', source: 'client' });
-  if (name === 'NetworkError') return new ApiError({ ...common, kind: 'network', source: 'client' });
+  // No response: status 0, which makes the source `client`.
   const message = messageOfThrown(value);
-  if (name === 'TypeError' && message !== undefined && NETWORK_MESSAGES.test(message)) {
-    return new ApiError({ ...common, kind: 'network', source: 'client' });
-  }
+  const kind =
+    name === 'AbortError'
+      ? 'aborted'
+      : name === 'TimeoutError'
+        ? 'timeout'
+        : name === 'NetworkError' || (name === 'TypeError' && NETWORK_MESSAGES.test(message ?? ''))
+          ? 'network'
+          : 'unknown';
+  // Only an unknown failure keeps what it said: the others have their kind's description.
   return new ApiError({
-    ...common,
-    kind: 'unknown',
-    source: 'client',
-    message: message === undefined ? undefined : redactSecrets(message, context.secrets ?? []),
+    receivedAt: context.now ?? Date.now(),
+    cause: value,
+    ...requestFields(request, context),
+    kind,
+    message: kind === 'unknown' && message !== undefined ? redactSecrets(message, context.secrets ?? []) : undefined,
   });
 }
 

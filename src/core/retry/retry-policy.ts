@@ -1,5 +1,5 @@
 import type { DefaultOptions } from '@tanstack/query-core';
-import { ApiError } from '../ApiError.js';
+import type { ApiError } from '../ApiError.js';
 import { budgetAllows, decideScheduledRetry, isFinal, proposeScheduledRetry } from './retry-schedule.js';
 import { toApiError } from '../to-api-error.js';
 
@@ -93,7 +93,8 @@ export function createRetryPolicy(options: RetryPolicyOptions = {}): RetryPolicy
 
   const decide = (failureCount: number, thrown: unknown): boolean => {
     if (isFinal(thrown) || failureCount >= maxRetries) return false;
-    const error = thrown instanceof ApiError ? thrown : toApiError(thrown);
+    // An ApiError comes back as it is.
+    const error = toApiError(thrown);
     if (!error.retryable || !budgetAllows(thrown)) return false;
     if (error.retryAfterMs !== undefined && error.retryAfterMs > maxServerWaitMs) return false;
     return isServerRefusal(error) || isIdempotent(error);
@@ -106,7 +107,7 @@ export function createRetryPolicy(options: RetryPolicyOptions = {}): RetryPolicy
   };
 
   const retryDelay = (failureCount: number, thrown: unknown): number => {
-    const error = thrown instanceof ApiError ? thrown : toApiError(thrown);
+    const error = toApiError(thrown);
     const current = now();
     const serverGiven = error.retryAfterMs !== undefined;
     const delay = serverGiven

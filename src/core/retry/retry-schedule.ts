@@ -27,6 +27,8 @@ interface Entry {
   failureCount: number;
   decided: boolean;
 }
+// Whatever was thrown is looked up as it is (`as object`): a weak collection's `get`, `has` and
+// `delete` answer `undefined` or `false` for a value that is no object; only `set` throws.
 const schedules = new WeakMap<object, Entry>();
 const verdicts = new WeakMap<object, boolean>();
 
@@ -43,17 +45,15 @@ export function proposeScheduledRetry(error: object, failureCount: number, sched
  * schedule is kept when `retrying`, and dropped when not.
  */
 export function decideScheduledRetry(error: unknown, failureCount: number, retrying: boolean): void {
-  if (typeof error !== 'object' || error === null) return;
-  const entry = schedules.get(error);
+  const entry = schedules.get(error as object);
   if (entry === undefined || entry.failureCount !== failureCount) return;
   if (retrying) entry.decided = true;
-  else schedules.delete(error);
+  else schedules.delete(error as object);
 }
 
 /** @internal The schedule proposed after `error`, decided or not (the kit's hooks wait for it in the next attempt). */
 export function proposedScheduledRetry(error: unknown): ScheduledRetry | undefined {
-  if (typeof error !== 'object' || error === null) return undefined;
-  return schedules.get(error)?.schedule;
+  return schedules.get(error as object)?.schedule;
 }
 
 /** @internal Forgets a recorded retry (it ran, or was called off). */
@@ -72,8 +72,7 @@ export function clearScheduledRetry(error: object): void {
  * if (next) console.log(`attempt ${next.attempt} of ${next.maxAttempts} at ${new Date(next.at)}`);
  */
 export function getScheduledRetry(error: unknown): ScheduledRetry | undefined {
-  if (typeof error !== 'object' || error === null) return undefined;
-  const entry = schedules.get(error);
+  const entry = schedules.get(error as object);
   return entry?.decided ? entry.schedule : undefined;
 }
 
@@ -84,7 +83,7 @@ export function recordBudgetVerdict(error: ApiError, allowed: boolean): void {
 
 /** @internal The budget's verdict for this failure; `true` when no budget saw it. */
 export function budgetAllows(error: unknown): boolean {
-  return typeof error !== 'object' || error === null ? true : verdicts.get(error) ?? true;
+  return verdicts.get(error as object) ?? true;
 }
 
 const finals = new WeakSet<object>();
@@ -97,5 +96,5 @@ export function markFinal(error: object): void {
 
 /** @internal Whether a failure was marked final. */
 export function isFinal(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && finals.has(error);
+  return finals.has(error as object);
 }
