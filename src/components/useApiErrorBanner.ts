@@ -1,6 +1,7 @@
 'use client';
 import { useId, useMemo, type HTMLAttributes } from 'react';
 import type { ApiError } from '../core/ApiError.js';
+import { isDevelopmentBuild } from '../core/build-mode.js';
 import { KIND_DESCRIPTIONS } from '../core/kinds.js';
 import type { Messages, PartialMessages } from '../core/messages.js';
 import { getScheduledRetry, type ScheduledRetry } from '../core/retry/retry-schedule.js';
@@ -8,7 +9,6 @@ import { useMessages } from '../react/messages-context.js';
 import { useIsOnline } from '../react/browser-state.js';
 import { API_ERROR_BANNER_CLASS_NAMES, copyStatusProps, type BannerCopyTarget } from './banner-parts.js';
 import { buttonProps, joinClassNames, type ButtonProps } from './button-props.js';
-import { detailsShownByDefault } from './show-details.js';
 import type { PoliteAnnouncerProps } from './PoliteAnnouncer.js';
 import { toShownError } from './shown-error.js';
 // Types only: the details code itself is loaded on demand (see `ApiErrorBanner`).
@@ -160,7 +160,8 @@ export function useApiErrorBanner(props: ApiErrorBannerProps): ApiErrorBannerPar
     (remembered !== undefined || error.retryable) &&
     // Once a wait was seen, its countdown stays to say that it is over.
     (seen || (remembered !== undefined && !online));
-  const showDetails = props.showDetails ?? detailsShownByDefault();
+  // Read at render, not at import: outside production builds by default.
+  const showDetails = props.showDetails ?? isDevelopmentBuild();
   const supportIdExpiresAt = error.supportIdExpiresAt === undefined ? undefined : new Date(error.supportIdExpiresAt);
 
   // While the details show the text of a failed copy, that text is the one to select.
