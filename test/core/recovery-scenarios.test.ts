@@ -110,22 +110,28 @@ describe('refusals with Retry-After: 2, one per query', () => {
 });
 
 /** A token bucket of `burst` that refills `perSecond`; answers 429 with a whole-second Retry-After. */
-function bucketServer({ burst, perSecond, advertise }: { burst: number; perSecond: number; advertise: boolean }): void {
+function bucketServer({ burst, perSecond, advertise }: { burst: number; perSecond: number; advertise: boolean }): { refusedRetries: () => number } {
   let tokens = burst;
   let last: number | undefined;
+  const seenIds = new Set<number>();
+  let refusedRetries = 0;
   server.handle((_request, response, seen) => {
+    const retry = seenIds.has(idOf(seen));
+    seenIds.add(idOf(seen));
     last ??= seen.at;
     tokens = Math.min(burst, tokens + ((seen.at - last) / 1000) * perSecond);
     last = seen.at;
     const nextTokenS = Math.max(1, Math.ceil((1 - (tokens % 1)) / perSecond));
     const quota: Record<string, string> = advertise ? { 'ratelimit-limit': String(burst), 'ratelimit-remaining': String(Math.max(0, Math.floor(tokens) - 1)), 'ratelimit-reset': String(nextTokenS) } : {};
     if (tokens < 1) {
+      if (retry) refusedRetries += 1;
       replyJson(response, 429, { status: 429, error: 'slow down', support_id: 'rl' }, { 'retry-after': String(nextTokenS), ...quota, ...(advertise ? { 'ratelimit-remaining': '0' } : {}) });
       return;
     }
     tokens -= 1;
     replyJson(response, 200, { ok: true }, quota);
   });
+  return { refusedRetries: () => refusedRetries };
 }
 
 const refusalsOf = (id: number) => requestsOf(id).length - 1;
@@ -136,6 +142,14 @@ describe('a rate-limit storm', () => {
     const settled = await runQueries(30);
     expect(settled.filter((query) => query.error)).toEqual([]);
     for (let id = 0; id < 30; id += 1) expect(refusalsOf(id)).toBeLessThanOrEqual(2);
+  });
+
+  it('keeps to the rate the server was seen to allow: a few retries refused while it learns it, not one a second', async () => {
+    const bucket = bucketServer({ burst: 10, perSecond: 5, advertise: false });
+    const settled = await runQueries(60);
+    expect(settled.filter((query) => query.error)).toEqual([]);
+    // About 50 retries to serve at 5 a second. Sending one at a time after each wait, with no pace, gets one refused per wait: 6 of them.
+    expect(bucket.refusedRetries()).toBeLessThanOrEqual(3);
   });
 
   it('with the quota advertised on every answer, sends no more than it says remain: at most one retry refused', async () => {

@@ -235,6 +235,77 @@ describe('createRecovery: holding for a server wait, then ramping up', () => {
   });
 });
 
+/** A request `key` that leaves when its turn comes and is answered at once with `status`. */
+async function serve(recovery: Recovery, key: string, status: number, log: Array<[string, number]>, waitMs?: number): Promise<void> {
+  const release = await ask(recovery, key, log);
+  recovery.answered({ ok: status < 400, status }, key, waitMs, undefined);
+  release(status === 429 ? 'refused' : 'answered');
+}
+
+describe('createRecovery: keeping to the rate a server was seen to allow', () => {
+  /**
+   * A rate limit seen twice: a refusal at 0 right behind a success, four successes once its
+   * wait is over, and a second refusal at 900, one second long. So 4.5 requests per 900 ms
+   * (half a request for the fraction the server had refilled): one per 200 ms.
+   */
+  async function learnPace(recovery: Recovery) {
+    const log: Array<[string, number]> = [];
+    await serve(recovery, 'GET /ok', 200, log);
+    await serve(recovery, 'GET /r', 429, log, 500);
+    await vi.advanceTimersByTimeAsync(600);
+    for (const key of ['GET /r', 'GET /a', 'GET /b', 'GET /c']) await serve(recovery, key, 200, log);
+    await vi.advanceTimersByTimeAsync(300);
+    await serve(recovery, 'GET /r2', 429, log, 1000);
+    expect(recovery.snapshot().state).toBe('holding');
+  }
+
+  it('after the wait, sends what refilled meanwhile (less one) at once, then one per the pace', async () => {
+    const { recovery } = setup();
+    await learnPace(recovery);
+    await vi.advanceTimersByTimeAsync(1000);
+    const log: Array<[string, number]> = [];
+    const keys = ['GET /r2', ...Array.from({ length: 6 }, (_, index) => `GET /p/${index}`)];
+    const served = Promise.all(keys.map((key) => serve(recovery, key, 200, log)));
+    await vi.advanceTimersByTimeAsync(1000);
+    await served;
+    // Five refilled in the second of the wait: four go at once, then one each 200 ms.
+    expect(log.map(([, at]) => at)).toEqual([1900, 1900, 1900, 1900, 2100, 2300, 2500]);
+    expect(log[0]![0]).toBe('GET /r2');
+  });
+
+  it('stops keeping to it once the demand falls below it for the strict time', async () => {
+    const { recovery } = setup();
+    await learnPace(recovery);
+    await vi.advanceTimersByTimeAsync(1000);
+    const log: Array<[string, number]> = [];
+    const served = Promise.all(['GET /r2', 'GET /x', 'GET /y', 'GET /z', 'GET /w', 'GET /v'].map((key) => serve(recovery, key, 200, log)));
+    await vi.advanceTimersByTimeAsync(400);
+    await served;
+    expect(log.at(-1)![1]).toBe(2300);
+    // Strict until 2900 (the wait again after it ended); nothing waits after 2300.
+    await vi.advanceTimersByTimeAsync(700);
+    const later: Array<[string, number]> = [];
+    for (let index = 0; index < 6; index += 1) await serve(recovery, `GET /later/${index}`, 200, later);
+    expect(later.map(([, at]) => at)).toEqual(Array(6).fill(Date.now()));
+  });
+
+  it('learns nothing from a refusal long after the last one: the strict time had run out', async () => {
+    const { recovery } = setup();
+    const log: Array<[string, number]> = [];
+    await serve(recovery, 'GET /ok', 200, log);
+    await serve(recovery, 'GET /r', 429, log, 500);
+    // Strict until 1000; the next refusal comes at 5000.
+    await vi.advanceTimersByTimeAsync(5000);
+    for (const key of ['GET /r', 'GET /a', 'GET /b']) await serve(recovery, key, 200, log);
+    await serve(recovery, 'GET /r2', 429, log, 500);
+    await vi.advanceTimersByTimeAsync(500);
+    const after: Array<[string, number]> = [];
+    await Promise.all(['GET /r2', 'GET /x', 'GET /y'].map((key) => serve(recovery, key, 200, after)));
+    // One at a time, each right after the other's answer: no pace.
+    expect(after.map(([, at]) => at)).toEqual([5500, 5500, 5500]);
+  });
+});
+
 describe('createRecovery: probing while the budget is spent', () => {
   it('turns to probing when no more than half of the budget is left', () => {
     const { recovery } = setup();

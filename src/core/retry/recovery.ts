@@ -132,6 +132,15 @@ export function createRecovery({ gate, budget, policy = DEFAULT_RETRY_POLICY, ba
   let strictUntil = 0;
   let lastAnswerAt = Number.NEGATIVE_INFINITY;
   let refusedInARow = 0;
+  // The rate a server was seen to allow (one request per `paceMs`): the successes between two
+  // refusals, over the time between them. Kept while requests go one at a time after a rate limit.
+  // Kept as a theoretical next departure `pacedAt`, which may run ahead of now by `burstMs`: what the
+  // server's allowance refilled while the gate was closed, less one as a margin.
+  let paceMs = 0;
+  let burstMs = 0;
+  let pacedAt = Number.NEGATIVE_INFINITY;
+  let refusedAt = Number.NEGATIVE_INFINITY;
+  let servedSinceRefusal = 0;
   // After a wait: until then, or until every refused request is back, only refused ones go.
   let openAt = 0;
   const comingBack = new Set<string>();
@@ -157,6 +166,7 @@ export function createRecovery({ gate, budget, policy = DEFAULT_RETRY_POLICY, ba
 
   const gateClosed = () => gate !== undefined && gate.snapshot().closedUntil !== null;
   const holdingForRefused = (now: number) => comingBack.size > 0 && now < openAt;
+  const pacedUntil = (now: number) => (paceMs > 0 && now < strictUntil ? pacedAt - burstMs : 0);
 
   // While probing, each waiter's failure says when the next probe goes and that it waits for it.
   const tellWaiters = (next: number | null) => {
@@ -207,6 +217,7 @@ export function createRecovery({ gate, budget, policy = DEFAULT_RETRY_POLICY, ba
   const unheld = (waiter: Pick<Waiter, 'name'>, now: number) => {
     if (gateClosed() && !((ownTimes.get(waiter.name) ?? Number.POSITIVE_INFINITY) <= now)) return false;
     if (holdingForRefused(now) && !refused.has(waiter.name)) return false;
+    if (now < pacedUntil(now)) return false;
     return quota === undefined || (now < quota.until ? quota.left > 0 : active === 0);
   };
 
@@ -215,6 +226,7 @@ export function createRecovery({ gate, budget, policy = DEFAULT_RETRY_POLICY, ba
     let name: string | undefined;
     const nameOf = () => (name ??= typeof key === 'string' ? key : key());
     const departedAt = Date.now();
+    if (paceMs > 0) pacedAt = Math.max(pacedAt, departedAt) + paceMs;
     if (gateClosed() && leftWhileClosed.size < MAX_REMEMBERED) leftWhileClosed.add(nameOf());
     if (ownTimes.size > 0) ownTimes.delete(nameOf());
     active += 1;
@@ -345,8 +357,14 @@ export function createRecovery({ gate, budget, policy = DEFAULT_RETRY_POLICY, ba
         waiter.admit(grant(waiter.name, false));
       }
       if (queue.length > 0 && !gateClosed()) {
+        const paced = pacedUntil(now);
         if (holdingForRefused(now)) wake(openAt);
         else if (quota !== undefined && now < quota.until) wake(quota.until);
+        else if (now < paced) {
+          // Held to the pace: the demand is above the server's rate, so keep to it a while longer.
+          strictUntil = Math.max(strictUntil, paced + paceMs);
+          wake(paced);
+        }
       } else if (queue.length > 0) {
         const own = queue.map((waiter) => ownTimes.get(waiter.name) ?? Number.POSITIVE_INFINITY).filter((at) => at > now);
         if (own.length > 0) wake(Math.min(...own));
@@ -403,7 +421,7 @@ export function createRecovery({ gate, budget, policy = DEFAULT_RETRY_POLICY, ba
       if (probing || queue.length > 0 || active >= limit) return undefined;
       const now = Date.now();
       // Nothing remembered, nothing held: the request goes without being named.
-      if (refused.size === 0 && comingBack.size === 0 && !gateClosed() && (quota === undefined || (now < quota.until && quota.left > 0))) return grant(key, false);
+      if (refused.size === 0 && comingBack.size === 0 && !gateClosed() && now >= pacedUntil(now) && (quota === undefined || (now < quota.until && quota.left > 0))) return grant(key, false);
       const arrived = arrive(key);
       return unheld(arrived, Date.now()) ? grant(arrived.name, false) : undefined;
     },
@@ -485,8 +503,21 @@ export function createRecovery({ gate, budget, policy = DEFAULT_RETRY_POLICY, ba
         budget?.deposit();
         lastAnswerAt = now;
         refusedInARow = 0;
+        servedSinceRefusal += 1;
       }
-      if (response.status === 429) refusedInARow += 1;
+      if (response.status === 429) {
+        refusedInARow += 1;
+        // Both refusals found the allowance used up, so what was served between them is what the
+        // server's rate let through in that time. A refusal after the strict time starts afresh.
+        if (now >= strictUntil) paceMs = 0;
+        else if (servedSinceRefusal > 0) {
+          // The allowance refilled by a fraction of a request more than was served: half of one on average.
+          paceMs = (now - refusedAt) / (servedSinceRefusal + 0.5);
+          burstMs = Math.max(0, (waitMs ?? 0) - 2 * paceMs);
+        }
+        refusedAt = now;
+        servedSinceRefusal = 0;
+      }
       if (advertised !== undefined && gate) {
         // The newest count wins; requests still in flight may not be in it yet.
         quota = { left: advertised.remaining - Math.max(0, active - 1), until: now + advertised.resetMs };
