@@ -143,7 +143,8 @@ export function useApiErrorBanner(props: ApiErrorBannerProps): ApiErrorBannerPar
   const messages = useMessages(props.messages);
   const clipboard = useCopyToClipboard<BannerCopyTarget>();
   const { status: copyStatus, target: copyTarget, copy, fallbackRef } = clipboard;
-  const ids = { title: useId(), description: useId() };
+  const titleId = useId();
+  const descriptionId = useId();
 
   const { deadline, scheduled: remembered, waiting, seen } = useShownWait(error);
   const scheduled = getScheduledRetry(error);
@@ -193,9 +194,9 @@ export function useApiErrorBanner(props: ApiErrorBannerProps): ApiErrorBannerPar
       'data-source': error.source,
     }),
     getAlertProps: () => ({ role: 'alert', className: API_ERROR_BANNER_CLASS_NAMES.alert }),
-    getTitleProps: () => ({ id: ids.title, className: API_ERROR_BANNER_CLASS_NAMES.title }),
+    getTitleProps: () => ({ id: titleId, className: API_ERROR_BANNER_CLASS_NAMES.title }),
     // `dir="auto"`: the server's text may be in another direction than the page (English on an RTL page).
-    getDescriptionProps: () => ({ id: ids.description, className: API_ERROR_BANNER_CLASS_NAMES.description, dir: 'auto' }),
+    getDescriptionProps: () => ({ id: descriptionId, className: API_ERROR_BANNER_CLASS_NAMES.description, dir: 'auto' }),
     getSupportIdProps: () => ({
       className: API_ERROR_BANNER_CLASS_NAMES.code,
       ref: detailsFallbackShown ? undefined : fallbackRef,

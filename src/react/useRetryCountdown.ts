@@ -85,11 +85,11 @@ function readTarget(target: RetryCountdownTarget): { resolved: ResolvedTarget; f
   }
 }
 
-interface RememberedWait {
+/** A wait as last seen, and the failure it was about (its `heldByResult` is read anew each render). */
+interface RememberedWait extends ResolvedTarget {
   failure: unknown;
   deadline: number;
   start: number;
-  scheduled: ScheduledRetry | undefined;
 }
 
 /**
@@ -107,13 +107,13 @@ export function useRetryWait(target: RetryCountdownTarget): ResolvedTarget {
     // Only a new wait is remembered: a failure rebuilt on every render (one that crossed a JSON
     // boundary) is a new object with the same wait, and remembering each would render in a loop.
     if (remembered === undefined || remembered.deadline !== resolved.deadline || remembered.start !== start || remembered.scheduled !== resolved.scheduled) {
-      setRemembered({ failure, deadline: resolved.deadline, start, scheduled: resolved.scheduled });
+      setRemembered({ ...resolved, deadline: resolved.deadline, start, failure });
     }
     return { ...resolved, start };
   }
   // A remembered retry is over once the failure was made final (`stopRetrying`).
   if (failure !== undefined && same && !isFinal(failure)) {
-    return { deadline: remembered.deadline, start: remembered.start, scheduled: remembered.scheduled, heldByResult: resolved.heldByResult };
+    return { ...remembered, heldByResult: resolved.heldByResult };
   }
   return resolved;
 }
