@@ -4,6 +4,7 @@ import { createAuthorization } from './client-authorization.js';
 import { observingFetch } from './client-observer.js';
 import type { ApiClientOptions } from './client-options.js';
 import { isHtmlBody } from './error-body.js';
+import { callQuietly } from './call-quietly.js';
 import { failureReporter } from './failure-reporting.js';
 import { clientContextOf, isRequestSlot, REQUEST_SLOT, wrapInstance, type ClientContext } from './guarded-instance.js';
 import { createRateLimitGate, type RateLimitGate } from './rate-limit-gate.js';
@@ -45,7 +46,7 @@ export function createApiClient(options: ApiClientOptions = {}): KyInstance {
   const recovery = createRecovery({ gate, budget, policy: policy.options, backoffDelay: policy.backoffDelay });
   const { authorize, secrets } = createAuthorization(apiKey);
   const report = failureReporter({ recovery, onError, devHints });
-  const admit = admissionHook(recovery, gate);
+  const admit = admissionHook(recovery, gate, (error) => callQuietly(onError, error));
 
   const admitAndAuthorize: BeforeRequestHook = (state) => {
     const admitted = admit(state);

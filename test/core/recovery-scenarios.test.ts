@@ -17,9 +17,9 @@ interface Settled {
 }
 
 /** Starts `count` queries of `items/<id>` at once and runs until all have settled. */
-async function runQueries(count: number): Promise<Settled[]> {
+async function runQueries(count: number, onError?: (error: ApiError) => void): Promise<Settled[]> {
   const queryClient = clock.start(apiQueryDefaults());
-  const client = createApiClient({ prefix: server.url });
+  const client = createApiClient({ prefix: server.url, onError });
   const settled: Settled[] = [];
   for (let id = 0; id < count; id += 1) {
     void queryClient
@@ -66,8 +66,11 @@ describe('an outage without Retry-After', () => {
 
   it('fails a query no sooner than the policy would have given up, with the support ID of its own last answer', async () => {
     outageServer(Number.POSITIVE_INFINITY);
-    const settled = await runQueries(30);
+    const reported: ApiError[] = [];
+    const settled = await runQueries(30, (error) => reported.push(error));
     expect(settled.every((query) => query.error?.kind === 'unavailable')).toBe(true);
+    // Each query's last failure reaches onError, also when it ended while waiting behind a probe.
+    for (const query of settled) expect(reported).toContain(query.error);
     // At most 1.2 requests per query.
     expect(server.requests.length).toBeLessThanOrEqual(36);
     for (const query of settled) {
