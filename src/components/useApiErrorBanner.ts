@@ -1,6 +1,7 @@
 'use client';
 import { useId, useMemo, type HTMLAttributes } from 'react';
 import type { ApiError } from '../core/ApiError.js';
+import { isDevelopmentBuild } from '../core/build-mode.js';
 import { KIND_DESCRIPTIONS } from '../core/kinds.js';
 import type { Messages, PartialMessages } from '../core/messages.js';
 import { getScheduledRetry, type ScheduledRetry } from '../core/retry/retry-schedule.js';
@@ -8,7 +9,6 @@ import { useMessages } from '../react/messages-context.js';
 import { useIsOnline } from '../react/browser-state.js';
 import { API_ERROR_BANNER_CLASS_NAMES, copyStatusProps, type BannerCopyTarget } from './banner-parts.js';
 import { buttonProps, joinClassNames, type ButtonProps } from './button-props.js';
-import { detailsShownByDefault } from './show-details.js';
 import type { PoliteAnnouncerProps } from './PoliteAnnouncer.js';
 import { toShownError } from './shown-error.js';
 // Types only: the details code itself is loaded on demand (see `ApiErrorBanner`).
@@ -143,7 +143,8 @@ export function useApiErrorBanner(props: ApiErrorBannerProps): ApiErrorBannerPar
   const messages = useMessages(props.messages);
   const clipboard = useCopyToClipboard<BannerCopyTarget>();
   const { status: copyStatus, target: copyTarget, copy, fallbackRef } = clipboard;
-  const ids = { title: useId(), description: useId() };
+  const titleId = useId();
+  const descriptionId = useId();
 
   const { deadline, scheduled: remembered, waiting, seen } = useShownWait(error);
   const scheduled = getScheduledRetry(error);
@@ -160,7 +161,8 @@ export function useApiErrorBanner(props: ApiErrorBannerProps): ApiErrorBannerPar
     (remembered !== undefined || error.retryable) &&
     // Once a wait was seen, its countdown stays to say that it is over.
     (seen || (remembered !== undefined && !online));
-  const showDetails = props.showDetails ?? detailsShownByDefault();
+  // Read at render, not at import: outside production builds by default.
+  const showDetails = props.showDetails ?? isDevelopmentBuild();
   const supportIdExpiresAt = error.supportIdExpiresAt === undefined ? undefined : new Date(error.supportIdExpiresAt);
 
   // While the details show the text of a failed copy, that text is the one to select.
@@ -192,9 +194,9 @@ export function useApiErrorBanner(props: ApiErrorBannerProps): ApiErrorBannerPar
       'data-source': error.source,
     }),
     getAlertProps: () => ({ role: 'alert', className: API_ERROR_BANNER_CLASS_NAMES.alert }),
-    getTitleProps: () => ({ id: ids.title, className: API_ERROR_BANNER_CLASS_NAMES.title }),
+    getTitleProps: () => ({ id: titleId, className: API_ERROR_BANNER_CLASS_NAMES.title }),
     // `dir="auto"`: the server's text may be in another direction than the page (English on an RTL page).
-    getDescriptionProps: () => ({ id: ids.description, className: API_ERROR_BANNER_CLASS_NAMES.description, dir: 'auto' }),
+    getDescriptionProps: () => ({ id: descriptionId, className: API_ERROR_BANNER_CLASS_NAMES.description, dir: 'auto' }),
     getSupportIdProps: () => ({
       className: API_ERROR_BANNER_CLASS_NAMES.code,
       ref: detailsFallbackShown ? undefined : fallbackRef,

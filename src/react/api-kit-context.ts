@@ -3,6 +3,7 @@ import { createContext, useContext } from 'react';
 import type { KyInstance } from 'ky';
 import type { ApiError } from '../core/ApiError.js';
 import type { RetryPolicy } from '../core/retry/retry-policy.js';
+import { usageError } from './usage-error.js';
 
 /** Called for a 401 or 403; resolve `true` when credentials were refreshed, so a 401 is retried once. */
 export type AuthErrorHandler = (error: ApiError) => boolean | void | Promise<boolean | void>;
@@ -21,8 +22,6 @@ export const ApiKitContext = createContext<ApiKitContextValue | null>(null);
 /** @internal Reads the provider's value; throws a clear error outside of it. */
 export function useApiKit(hook: string): ApiKitContextValue {
   const value = useContext(ApiKitContext);
-  if (value === null) {
-    throw new Error(`${hook} must be used inside <ApiKitProvider client={…}>. Wrap your app (or the test) in ApiKitProvider.`);
-  }
+  if (value === null) throw usageError(hook, 'provider');
   return value;
 }

@@ -4,6 +4,7 @@ export function newIdempotencyKey(): string {
   if (typeof cryptoApi?.randomUUID === 'function') return cryptoApi.randomUUID();
   const bytes = new Uint8Array(16);
   if (typeof cryptoApi?.getRandomValues === 'function') cryptoApi.getRandomValues(bytes);
-  else for (let index = 0; index < bytes.length; index++) bytes[index] = Math.floor(Math.random() * 256);
-  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+  // A Uint8Array keeps the whole part of what is stored: 0–255.
+  else for (let index = 0; index < 16; index++) bytes[index] = Math.random() * 256;
+  return Array.from(bytes, (byte) => (byte | 256).toString(16).slice(1)).join('');
 }

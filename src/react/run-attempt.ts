@@ -1,18 +1,8 @@
-import { ApiError } from '../core/ApiError.js';
+import type { ApiError } from '../core/ApiError.js';
 import { callQuietly } from '../core/call-quietly.js';
 import { toApiError } from '../core/to-api-error.js';
-import type { AuthErrorHandler } from './api-kit-context.js';
+import type { ApiKitContextValue, AuthErrorHandler } from './api-kit-context.js';
 import { waitForScheduledRetry } from './retry-hold.js';
-
-/** @internal What one attempt of a kit hook needs. */
-export interface AttemptOptions {
-  /** The failure before this attempt, whose scheduled retry this attempt is. */
-  previousFailure: unknown;
-  /** The attempt's signal, read only when there is a wait to abort (reading react-query's marks the query as consuming it). */
-  signal?: (() => AbortSignal | undefined) | undefined;
-  onAuthError: AuthErrorHandler | undefined;
-  onError: ((error: ApiError) => void) | undefined;
-}
 
 async function askForFreshCredentials(onAuthError: AuthErrorHandler, error: ApiError): Promise<boolean> {
   try {
@@ -23,29 +13,38 @@ async function askForFreshCredentials(onAuthError: AuthErrorHandler, error: ApiE
 }
 
 /**
- * @internal One attempt of a kit query or mutation: waits for its scheduled retry, sends, and
- * routes a 401/403 to `onAuthError` (a 401 is sent once more when it says credentials were
- * refreshed). Every failure leaves as an `ApiError`.
+ * @internal One attempt of a kit query or mutation: waits for the retry scheduled after
+ * `previousFailure`, sends, and routes a 401/403 to the provider's `onAuthError` (a 401 is sent
+ * once more when it says credentials were refreshed). Every failure is told to the provider's
+ * `onError` and leaves as an `ApiError`; an abort leaves as it was thrown. `signal` is read only
+ * when there is a wait to abort (reading react-query's marks the query as consuming it).
  */
-export async function runAttempt<T>(send: () => Promise<T>, options: AttemptOptions): Promise<T> {
-  await waitForScheduledRetry(options.previousFailure, options.signal);
+export async function runAttempt<T>(
+  send: () => Promise<T>,
+  previousFailure: unknown,
+  { onAuthError, onError }: ApiKitContextValue,
+  signal?: () => AbortSignal | undefined,
+): Promise<T> {
+  await waitForScheduledRetry(previousFailure, signal);
+  const failure = (thrown: unknown): ApiError => {
+    const error = toApiError(thrown);
+    if (error.kind === 'aborted') throw thrown;
+    callQuietly(onError, error);
+    return error;
+  };
   try {
     return await send();
   } catch (thrown) {
-    const error = thrown instanceof ApiError ? thrown : toApiError(thrown);
-    if (error.kind === 'aborted') throw thrown;
-    callQuietly(options.onError, error);
-    if (!options.onAuthError || (error.status !== 401 && error.status !== 403)) throw error;
-    const refreshed = await askForFreshCredentials(options.onAuthError, error);
-    if (!refreshed || error.status !== 401) throw error;
+    const error = failure(thrown);
+    if (!onAuthError || (error.status !== 401 && error.status !== 403) || !(await askForFreshCredentials(onAuthError, error)) || error.status !== 401) {
+      throw error;
+    }
     try {
       return await send();
     } catch (retried) {
-      const again = retried instanceof ApiError ? retried : toApiError(retried);
-      if (again.kind === 'aborted') throw retried;
-      callQuietly(options.onError, again);
+      const again = failure(retried);
       // The app learns that the refresh did not help; the request is not sent a third time.
-      if (again.status === 401 || again.status === 403) await askForFreshCredentials(options.onAuthError, again);
+      if (again.status === 401 || again.status === 403) await askForFreshCredentials(onAuthError, again);
       throw again;
     }
   }

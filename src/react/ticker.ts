@@ -68,17 +68,21 @@ function subscribeToDeadline(deadline: number, listener: () => void): () => void
 
 const noSubscription = () => () => {};
 
+/** `read()`, re-read each time the whole seconds left until `deadline` change; `undefined` subscribes to nothing. */
+function useDeadline<T>(deadline: number | undefined, read: () => T): T {
+  const subscribe = useCallback(
+    (listener: () => void) => (deadline === undefined ? noSubscription() : subscribeToDeadline(deadline, listener)),
+    [deadline],
+  );
+  return useSyncExternalStore(subscribe, read, read);
+}
+
 /**
  * @internal The whole seconds left until `deadline` (rounded up), re-rendering the calling
  * component only when that number changes. `undefined` means nothing to wait for (always 0).
  */
 export function useWholeSecondsLeft(deadline: number | undefined): number {
-  const subscribe = useCallback(
-    (listener: () => void) => (deadline === undefined ? noSubscription() : subscribeToDeadline(deadline, listener)),
-    [deadline],
-  );
-  const read = () => (deadline === undefined ? 0 : wholeSecondsLeft(deadline, Date.now()));
-  return useSyncExternalStore(subscribe, read, read);
+  return useDeadline(deadline, () => (deadline === undefined ? 0 : wholeSecondsLeft(deadline, Date.now())));
 }
 
 /**
@@ -86,10 +90,5 @@ export function useWholeSecondsLeft(deadline: number | undefined): number {
  * component once, when it passes: not on every second.
  */
 export function useDeadlinePassed(deadline: number | undefined): boolean {
-  const subscribe = useCallback(
-    (listener: () => void) => (deadline === undefined ? noSubscription() : subscribeToDeadline(deadline, listener)),
-    [deadline],
-  );
-  const read = () => deadline === undefined || Date.now() >= deadline;
-  return useSyncExternalStore(subscribe, read, read);
+  return useDeadline(deadline, () => deadline === undefined || Date.now() >= deadline);
 }

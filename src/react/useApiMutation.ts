@@ -9,11 +9,11 @@ import {
 import type { KyInstance } from 'ky';
 import type { ApiError } from '../core/ApiError.js';
 import { useApiKit } from './api-kit-context.js';
-import { decidedRetry } from './decided-retry.js';
-import { holdInAttempt } from './hold-delay.js';
+import { withHookRetry } from './hook-retry.js';
 import { newIdempotencyKey } from './idempotency-key.js';
 import { useRetryControls, type RetryControls } from './retry-controls.js';
 import { runAttempt } from './run-attempt.js';
+import { usageError } from './usage-error.js';
 
 /** HTTP methods a mutation can use. */
 export type ApiMutationMethod = 'post' | 'put' | 'patch' | 'delete';
@@ -81,9 +81,7 @@ export function useApiMutation<TData = unknown, TVariables = void, TOnMutateResu
   const kit = useApiKit('useApiMutation');
   const { path, method = 'post', idempotencyKey = false, mutationFn, ...mutationOptions } = options;
   const result = useMutation<TData, ApiError, TVariables, TOnMutateResult>({
-    retryDelay: holdInAttempt(kit.policy),
-    ...mutationOptions,
-    retry: decidedRetry(mutationOptions.retry, kit.policy),
+    ...withHookRetry(kit.policy, mutationOptions),
     mutationFn: async (variables, context) => {
       let call = calls.get(context);
       if (!call) {
@@ -93,7 +91,7 @@ export function useApiMutation<TData = unknown, TVariables = void, TOnMutateResu
       const { key } = call;
       const send = async (): Promise<TData> => {
         if (mutationFn) return mutationFn(variables, { ...context, client: kit.client, queryClient: context.client, idempotencyKey: key });
-        if (path === undefined) throw new TypeError('useApiMutation needs a `path` or a `mutationFn`.');
+        if (path === undefined) throw usageError('useApiMutation', 'path or mutationFn');
         return kit.client(path, {
           method,
           json: variables,
@@ -101,7 +99,7 @@ export function useApiMutation<TData = unknown, TVariables = void, TOnMutateResu
         }).json<TData>();
       };
       try {
-        return await runAttempt(send, { previousFailure: call.lastFailure, onAuthError: kit.onAuthError, onError: kit.onError });
+        return await runAttempt(send, call.lastFailure, kit);
       } catch (error) {
         call.lastFailure = error;
         throw error;

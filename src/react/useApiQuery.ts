@@ -4,10 +4,10 @@ import type { KyInstance, SearchParamsOption } from 'ky';
 import type { ApiError } from '../core/ApiError.js';
 import { useApiKit } from './api-kit-context.js';
 import { endHeldQuery } from './end-held-query.js';
-import { decidedRetry } from './decided-retry.js';
-import { holdInAttempt } from './hold-delay.js';
+import { withHookRetry } from './hook-retry.js';
 import { useRetryControls, type RetryControls } from './retry-controls.js';
 import { runAttempt } from './run-attempt.js';
+import { usageError } from './usage-error.js';
 import { withFields } from './with-fields.js';
 
 /** react-query's query context, with `client` the kit's ky instance and `queryClient` react-query's. */
@@ -51,19 +51,17 @@ export function useApiQuery<TQueryFnData = unknown, TData = TQueryFnData, TQuery
   const kit = useApiKit('useApiQuery');
   const { path, searchParams, queryFn, ...queryOptions } = options;
   const result = useQuery<TQueryFnData, ApiError, TData, TQueryKey>({
-    retryDelay: holdInAttempt(kit.policy),
-    ...queryOptions,
-    retry: decidedRetry(queryOptions.retry, kit.policy),
+    ...withHookRetry(kit.policy, queryOptions),
     queryFn: (context) => {
       const previousFailure = context.client.getQueryCache().find({ queryKey: context.queryKey, exact: true })?.state.fetchFailureReason;
       const send = async (): Promise<TQueryFnData> => {
         // Getters onto react-query's context: reading `signal` tells react-query that the query
         // can be cancelled (and reverted) on unmount, so only a queryFn that reads it does.
         if (queryFn) return queryFn(withFields(context, { client: kit.client, queryClient: context.client }) as ApiQueryFunctionContext<TQueryKey>);
-        if (path === undefined) throw new TypeError('useApiQuery needs a `path` or a `queryFn`.');
+        if (path === undefined) throw usageError('useApiQuery', 'path or queryFn');
         return kit.client.get(path, { searchParams, signal: context.signal }).json<TQueryFnData>();
       };
-      return runAttempt(send, { previousFailure, signal: () => context.signal, onAuthError: kit.onAuthError, onError: kit.onError });
+      return runAttempt(send, previousFailure, kit, () => context.signal);
     },
   });
   const queryClient = useQueryClient();

@@ -1,10 +1,10 @@
 'use client';
-import { useSyncExternalStore } from 'react';
+import { useContext, useSyncExternalStore } from 'react';
 import type { KyInstance } from 'ky';
 import { getRateLimitGate } from '../core/client.js';
 import type { RateLimitGate, RateLimitGateSnapshot } from '../core/rate-limit-gate.js';
 import { ApiKitContext } from './api-kit-context.js';
-import { useContext } from 'react';
+import { usageError } from './usage-error.js';
 
 /** The client's rate-limit gate as state. */
 export interface RateLimitStatus {
@@ -36,9 +36,7 @@ const noGate = {
 export function useRateLimitStatus(client?: KyInstance): RateLimitStatus {
   const kit = useContext(ApiKitContext);
   const target = client ?? kit?.client;
-  if (target === undefined) {
-    throw new Error('useRateLimitStatus must be used inside <ApiKitProvider client={…}>, or be given a client.');
-  }
+  if (target === undefined) throw usageError('useRateLimitStatus', 'provider or client');
   const gate: Pick<RateLimitGate, 'subscribe' | 'snapshot'> = getRateLimitGate(target) ?? noGate;
   const { closedUntil } = useSyncExternalStore(gate.subscribe, gate.snapshot, gate.snapshot);
   if (closedUntil === null) return { limited: false, until: null, remainingMs: 0 };

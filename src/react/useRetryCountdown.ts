@@ -53,55 +53,47 @@ export interface ResolvedTarget {
   heldByResult: boolean;
 }
 
-function fromFailure(failure: unknown): Omit<ResolvedTarget, 'heldByResult'> {
-  const scheduled = getScheduledRetry(failure);
-  if (scheduled) return { deadline: scheduled.at, start: scheduled.since, scheduled };
-  // Checked, not trusted: an object shaped like an ApiError may carry anything in these fields.
-  if (isApiError(failure) && Number.isFinite(failure.receivedAt) && Number.isFinite(failure.retryAfterMs)) {
-    return { deadline: failure.receivedAt + failure.retryAfterMs!, start: failure.receivedAt, scheduled: undefined };
-  }
-  return { deadline: undefined, start: undefined, scheduled: undefined };
-}
-
 const NOTHING: ResolvedTarget = { deadline: undefined, start: undefined, scheduled: undefined, heldByResult: false };
 
-/** The failure a target is about, if it is an error or a result rather than a time. */
-function failureOf(target: RetryCountdownTarget): unknown {
-  if (target === null || target === undefined || typeof target === 'number' || target instanceof Date) return undefined;
-  if (isApiError(target)) return target;
-  return target.failureReason ?? target.error ?? undefined;
-}
-
-/** Reads a countdown target: when its wait ends, when it began, and what holds it. */
-function resolveRetryTarget(target: RetryCountdownTarget): ResolvedTarget {
-  if (target === null || target === undefined) return NOTHING;
-  if (typeof target === 'number') return Number.isFinite(target) ? { ...NOTHING, deadline: target } : NOTHING;
-  if (target instanceof Date) return Number.isNaN(target.getTime()) ? NOTHING : { ...NOTHING, deadline: target.getTime() };
-  if (isApiError(target)) return { ...fromFailure(target), heldByResult: false };
-  return { ...fromFailure(failureOf(target)), heldByResult: target.fetchStatus === 'paused' || target.isPaused === true };
+function fromFailure(failure: unknown, heldByResult: boolean): ResolvedTarget {
+  const scheduled = getScheduledRetry(failure);
+  if (scheduled) return { deadline: scheduled.at, start: scheduled.since, scheduled, heldByResult };
+  // Checked, not trusted: an object shaped like an ApiError may carry anything in these fields.
+  if (isApiError(failure) && Number.isFinite(failure.receivedAt) && Number.isFinite(failure.retryAfterMs)) {
+    return { deadline: failure.receivedAt + failure.retryAfterMs!, start: failure.receivedAt, scheduled, heldByResult };
+  }
+  return { ...NOTHING, heldByResult };
 }
 
 /**
- * A target and the failure it is about, read without throwing: a target whose reads throw (a
- * revoked proxy, a look-alike with a throwing getter) is no wait rather than a broken render.
+ * Reads a countdown target: when its wait ends, when it began, what holds it, and the failure it
+ * is about (if it is an error or a result rather than a time). Never throws: a target whose reads
+ * throw (a revoked proxy, a look-alike with a throwing getter) is no wait rather than a broken render.
  */
 function readTarget(target: RetryCountdownTarget): { resolved: ResolvedTarget; failure: unknown } {
   try {
-    return { resolved: resolveRetryTarget(target), failure: failureOf(target) };
+    if (target === null || target === undefined) return { resolved: NOTHING, failure: undefined };
+    if (typeof target === 'number' || target instanceof Date) {
+      const deadline = typeof target === 'number' ? target : target.getTime();
+      return { resolved: Number.isFinite(deadline) ? { ...NOTHING, deadline } : NOTHING, failure: undefined };
+    }
+    if (isApiError(target)) return { resolved: fromFailure(target, false), failure: target };
+    const failure = target.failureReason ?? target.error ?? undefined;
+    return { resolved: fromFailure(failure, target.fetchStatus === 'paused' || target.isPaused === true), failure };
   } catch {
     return { resolved: NOTHING, failure: undefined };
   }
 }
 
-interface RememberedWait {
+/** A wait as last seen, and the failure it was about (its `heldByResult` is read anew each render). */
+interface RememberedWait extends ResolvedTarget {
   failure: unknown;
   deadline: number;
   start: number;
-  scheduled: ScheduledRetry | undefined;
 }
 
 /**
- * @internal {@link resolveRetryTarget} with memory: a bare time's wait starts when first seen,
+ * @internal A target's wait, with memory: a bare time's wait starts when first seen,
  * and a failure keeps its deadline after its schedule is cleared (that happens when the retry
  * begins, often before anything re-renders), so the countdown still reaches its end.
  */
@@ -115,13 +107,13 @@ export function useRetryWait(target: RetryCountdownTarget): ResolvedTarget {
     // Only a new wait is remembered: a failure rebuilt on every render (one that crossed a JSON
     // boundary) is a new object with the same wait, and remembering each would render in a loop.
     if (remembered === undefined || remembered.deadline !== resolved.deadline || remembered.start !== start || remembered.scheduled !== resolved.scheduled) {
-      setRemembered({ failure, deadline: resolved.deadline, start, scheduled: resolved.scheduled });
+      setRemembered({ ...resolved, deadline: resolved.deadline, start, failure });
     }
     return { ...resolved, start };
   }
   // A remembered retry is over once the failure was made final (`stopRetrying`).
   if (failure !== undefined && same && !isFinal(failure)) {
-    return { deadline: remembered.deadline, start: remembered.start, scheduled: remembered.scheduled, heldByResult: resolved.heldByResult };
+    return { ...remembered, heldByResult: resolved.heldByResult };
   }
   return resolved;
 }

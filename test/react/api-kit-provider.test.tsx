@@ -38,6 +38,15 @@ describe('ApiKitProvider', () => {
     expect(() => renderHook(() => useApiClient())).toThrow(/useApiClient must be used inside <ApiKitProvider/);
   });
 
+  it('says in a production build, shortly, which hook lacks the provider', () => {
+    vi.stubEnv('NODE_ENV', 'production');
+    try {
+      expect(() => renderHook(() => useApiClient())).toThrow(/^useApiClient: no provider$/);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+
   it('makes its own QueryClient with the kit’s defaults, so plain useQuery follows the policy too', async () => {
     const api = client();
     const { result } = renderHook(() => useQuery({ queryKey: ['missing'], queryFn: () => api.get('missing').json() }), {

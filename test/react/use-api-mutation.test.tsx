@@ -1,6 +1,6 @@
 import { renderHook } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createApiClient, useApiMutation } from '../../src/index.js';
 import { advance, advanceUntil, API, kitWrapper, useFakeClock, useMockApi } from '../support/kit-wrapper.js';
 
@@ -75,6 +75,27 @@ describe('useApiMutation', () => {
     await advanceUntil(() => received.length === 2);
     await advance(50);
     await Promise.all([first, second]);
+    expect(received[0]!.key).not.toBe(received[1]!.key);
+  });
+
+  it.each([
+    ['crypto.randomUUID is missing (an insecure origin)', (real: Crypto) => ({ getRandomValues: (bytes: Uint8Array<ArrayBuffer>) => real.getRandomValues(bytes) })],
+    ['crypto is missing altogether', () => undefined],
+  ])('makes a key of 32 hex digits, new for each call, where %s', async (_, crypto) => {
+    route([created]);
+    const { wrapper } = setup();
+    const { result } = renderHook(() => useApiMutation<{ id: number }, { sku: string }>({ path: 'orders', idempotencyKey: true }), { wrapper });
+    vi.stubGlobal('crypto', crypto(globalThis.crypto));
+    try {
+      const first = result.current.mutateAsync({ sku: 'A-1' });
+      const second = result.current.mutateAsync({ sku: 'B-2' });
+      await advanceUntil(() => received.length === 2);
+      await advance(50);
+      await Promise.all([first, second]);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+    expect(received.map((request) => request.key)).toEqual([expect.stringMatching(/^[0-9a-f]{32}$/), expect.stringMatching(/^[0-9a-f]{32}$/)]);
     expect(received[0]!.key).not.toBe(received[1]!.key);
   });
 

@@ -229,6 +229,15 @@ describe('useApiQuery', () => {
     expect(url).toBe(`${API}/orders?page=2`);
   });
 
+  it('fails with a TypeError that says what is missing when given neither a path nor a queryFn', async () => {
+    const { wrapper } = setup();
+    const { result } = renderHook(() => useApiQuery({ queryKey: ['nothing'], retry: false }), { wrapper });
+    await advance(10);
+    expect(result.current.error?.kind).toBe('unknown');
+    expect(result.current.error?.cause).toBeInstanceOf(TypeError);
+    expect((result.current.error?.cause as TypeError).message).toBe('useApiQuery needs a `path` or a `queryFn`.');
+  });
+
   it('throws a clear error outside the provider', () => {
     expect(() => renderHook(() => useApiQuery({ queryKey: ['x'], path: 'x' }))).toThrow(/ApiKitProvider/);
   });
