@@ -3,7 +3,7 @@ import { useId, useMemo, type DetailsHTMLAttributes, type HTMLAttributes } from 
 import type { ApiError } from '../core/ApiError.js';
 import { formatCurl } from '../core/format-curl.js';
 import { formatErrorReport } from '../core/format-report.js';
-import { reasonPhrase } from '../core/kinds.js';
+import { reasonPhrase } from '../core/reason-phrase.js';
 import type { Messages, PartialMessages } from '../core/messages.js';
 import { useMessages } from '../react/messages-context.js';
 import type { PoliteAnnouncerProps } from './PoliteAnnouncer.js';

@@ -1,4 +1,4 @@
-import { reasonPhrase } from './kinds.js';
+import { reasonPhrase } from './reason-phrase.js';
 import { toApiError } from './to-api-error.js';
 
 // Line breaks, other control characters and invisible marks: a value must never start a new line.

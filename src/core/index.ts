@@ -1,6 +1,7 @@
 export { ApiError, isApiError, SUPPORT_ID_RETENTION_MS } from './ApiError.js';
 export type { ApiErrorInit, ApiErrorJSON, ApiErrorSource, RequestSnapshot } from './ApiError.js';
-export { API_ERROR_KINDS, isRetryableKind, KIND_DESCRIPTIONS, kindForStatus, reasonPhrase } from './kinds.js';
+export { API_ERROR_KINDS, isRetryableKind, KIND_DESCRIPTIONS, kindForStatus } from './kinds.js';
+export { reasonPhrase } from './reason-phrase.js';
 export type { ApiErrorKind } from './kinds.js';
 export { toApiError, isAbortError } from './to-api-error.js';
 export type { ToApiErrorContext } from './to-api-error.js';
