@@ -245,16 +245,17 @@ async function serve(recovery: Recovery, key: string, status: number, log: Array
 describe('createRecovery: keeping to the rate a server was seen to allow', () => {
   /**
    * A rate limit seen twice: a refusal at 0 right behind a success, four successes once its
-   * wait is over, and a second refusal at 900, one second long. So 4.5 requests per 900 ms
-   * (half a request for the fraction the server had refilled): one per 200 ms.
+   * wait is over, and a second refusal at 1000, one second long. So at most 5 requests per
+   * 1000 ms (four served, and up to one more for the fraction the server had refilled): one per
+   * 200 ms, erring fast.
    */
   async function learnPace(recovery: Recovery) {
     const log: Array<[string, number]> = [];
     await serve(recovery, 'GET /ok', 200, log);
-    await serve(recovery, 'GET /r', 429, log, 500);
+    await serve(recovery, 'GET /r', 429, log, 600);
     await vi.advanceTimersByTimeAsync(600);
     for (const key of ['GET /r', 'GET /a', 'GET /b', 'GET /c']) await serve(recovery, key, 200, log);
-    await vi.advanceTimersByTimeAsync(300);
+    await vi.advanceTimersByTimeAsync(400);
     await serve(recovery, 'GET /r2', 429, log, 1000);
     expect(recovery.snapshot().state).toBe('holding');
   }
@@ -269,9 +270,32 @@ describe('createRecovery: keeping to the rate a server was seen to allow', () =>
     await vi.advanceTimersByTimeAsync(1000);
     await served;
     // Five refilled in the second of the wait: they go at once. Then one each 200 ms, the first
-    // half of one early: the fraction of a request the server had kept is taken as half of one.
-    expect(log.map(([, at]) => at)).toEqual([1900, 1900, 1900, 1900, 1900, 2000, 2200]);
+    // half of one early: what the wait refilled is rounded to whole requests.
+    expect(log.map(([, at]) => at)).toEqual([2000, 2000, 2000, 2000, 2000, 2100, 2300]);
     expect(log[0]![0]).toBe('GET /r2');
+  });
+
+  it('corrects the pace with each further refusal, measured over the whole period', async () => {
+    const { recovery } = setup();
+    await learnPace(recovery);
+    await vi.advanceTimersByTimeAsync(1000);
+    const log: Array<[string, number]> = [];
+    const first = ['GET /r2', 'GET /x', 'GET /y', 'GET /z', 'GET /w'].map((key) => serve(recovery, key, 200, log));
+    await vi.advanceTimersByTimeAsync(0);
+    await Promise.all(first);
+    // The pace was too fast: the next one, at 2100, is refused. Nine served since 0 in 2100 ms.
+    const refused = serve(recovery, 'GET /r3', 429, log, 1000);
+    await vi.advanceTimersByTimeAsync(100);
+    await refused;
+    await vi.advanceTimersByTimeAsync(1000);
+    const after: Array<[string, number]> = [];
+    const keys = ['GET /r3', ...Array.from({ length: 6 }, (_, index) => `GET /q/${index}`)];
+    const served = Promise.all(keys.map((key) => serve(recovery, key, 200, after)));
+    await vi.advanceTimersByTimeAsync(1000);
+    await served;
+    // One per 2100 / (9 + 1) = 210 ms, on from the schedule the old pace had run up to 3200
+    // (it sent six since 2000, one more than the server had): four at once, then 210 apart.
+    expect(after.map(([, at]) => at)).toEqual([3100, 3100, 3100, 3100, 3145, 3355, 3565]);
   });
 
   it('stops keeping to it once the demand falls below it for the strict time', async () => {
@@ -282,9 +306,9 @@ describe('createRecovery: keeping to the rate a server was seen to allow', () =>
     const served = Promise.all(['GET /r2', 'GET /x', 'GET /y', 'GET /z', 'GET /w', 'GET /v'].map((key) => serve(recovery, key, 200, log)));
     await vi.advanceTimersByTimeAsync(400);
     await served;
-    expect(log.at(-1)![1]).toBe(2000);
-    // Strict until 2900 (the wait again after it ended); nothing waits after 2000.
-    await vi.advanceTimersByTimeAsync(700);
+    expect(log.at(-1)![1]).toBe(2100);
+    // Strict until 3000 (the wait again after it ended); nothing waits after 2100.
+    await vi.advanceTimersByTimeAsync(1000);
     const later: Array<[string, number]> = [];
     for (let index = 0; index < 6; index += 1) await serve(recovery, `GET /later/${index}`, 200, later);
     expect(later.map(([, at]) => at)).toEqual(Array(6).fill(Date.now()));

@@ -510,15 +510,16 @@ export function createRecovery({ gate, budget, policy = DEFAULT_RETRY_POLICY, ba
       if (response.status === 429) {
         refusedInARow += 1;
         // The period's first refusal and this one both found the allowance used up, so what was
-        // served between them is what the server's rate let through in that time, give or take
-        // the fraction of a request it had refilled: taken as half of one, erring fast, which the
-        // next refusal corrects over a longer time. A refusal after the strict time starts afresh.
+        // served between them is what the server's rate let through in that time, plus less than
+        // one request it had refilled: counted as a whole one, erring fast, so that a pace too
+        // fast meets a refusal that corrects it over a longer time, where one too slow would never
+        // learn better. A refusal after the strict time starts afresh.
         if (now >= strictUntil) {
           paceMs = 0;
           periodFrom = now;
           servedInPeriod = 0;
         } else if (servedInPeriod > 0) {
-          paceMs = (now - periodFrom) / (servedInPeriod + 0.5);
+          paceMs = (now - periodFrom) / (servedInPeriod + 1);
           burstMs = Math.max(0, (waitMs ?? 0) - paceMs / 2);
         }
       }
