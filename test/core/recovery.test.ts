@@ -260,53 +260,47 @@ describe('createRecovery: keeping to the rate a server was seen to allow', () =>
     expect(recovery.snapshot().state).toBe('holding');
   }
 
+  /** Asks for places for `keys` at once, each served with a 200, and moves the clock `ms` on; returns when each left. */
+  async function serveTogether(recovery: Recovery, keys: string[], ms: number): Promise<number[]> {
+    const log: Array<[string, number]> = [];
+    const served = Promise.all(keys.map((key) => serve(recovery, key, 200, log)));
+    await vi.advanceTimersByTimeAsync(ms);
+    await served;
+    expect(log[0]![0]).toBe(keys[0]);
+    return log.map(([, at]) => at);
+  }
+
+  const sevenAfter = (refused: string) => [refused, ...Array.from({ length: 6 }, (_, index) => `GET /p/${index}`)];
+
   it('after the wait, sends what refilled meanwhile at once, then one per the pace', async () => {
     const { recovery } = setup();
     await learnPace(recovery);
     await vi.advanceTimersByTimeAsync(1000);
-    const log: Array<[string, number]> = [];
-    const keys = ['GET /r2', ...Array.from({ length: 6 }, (_, index) => `GET /p/${index}`)];
-    const served = Promise.all(keys.map((key) => serve(recovery, key, 200, log)));
-    await vi.advanceTimersByTimeAsync(1000);
-    await served;
     // Five refilled in the second of the wait: they go at once. Then one each 200 ms, the first
     // half of one early: what the wait refilled is rounded to whole requests.
-    expect(log.map(([, at]) => at)).toEqual([2000, 2000, 2000, 2000, 2000, 2100, 2300]);
-    expect(log[0]![0]).toBe('GET /r2');
+    expect(await serveTogether(recovery, sevenAfter('GET /r2'), 1000)).toEqual([2000, 2000, 2000, 2000, 2000, 2100, 2300]);
   });
 
   it('corrects the pace with each further refusal, measured over the whole period', async () => {
     const { recovery } = setup();
     await learnPace(recovery);
     await vi.advanceTimersByTimeAsync(1000);
-    const log: Array<[string, number]> = [];
-    const first = ['GET /r2', 'GET /x', 'GET /y', 'GET /z', 'GET /w'].map((key) => serve(recovery, key, 200, log));
-    await vi.advanceTimersByTimeAsync(0);
-    await Promise.all(first);
+    await serveTogether(recovery, ['GET /r2', 'GET /x', 'GET /y', 'GET /z', 'GET /w'], 0);
     // The pace was too fast: the next one, at 2100, is refused. Nine served since 0 in 2100 ms.
-    const refused = serve(recovery, 'GET /r3', 429, log, 1000);
+    const refused = serve(recovery, 'GET /r3', 429, [], 1000);
     await vi.advanceTimersByTimeAsync(100);
     await refused;
     await vi.advanceTimersByTimeAsync(1000);
-    const after: Array<[string, number]> = [];
-    const keys = ['GET /r3', ...Array.from({ length: 6 }, (_, index) => `GET /q/${index}`)];
-    const served = Promise.all(keys.map((key) => serve(recovery, key, 200, after)));
-    await vi.advanceTimersByTimeAsync(1000);
-    await served;
     // One per 2100 / (9 + 1) = 210 ms, on from the schedule the old pace had run up to 3200
     // (it sent six since 2000, one more than the server had): four at once, then 210 apart.
-    expect(after.map(([, at]) => at)).toEqual([3100, 3100, 3100, 3100, 3145, 3355, 3565]);
+    expect(await serveTogether(recovery, sevenAfter('GET /r3'), 1000)).toEqual([3100, 3100, 3100, 3100, 3145, 3355, 3565]);
   });
 
   it('stops keeping to it once the demand falls below it for the strict time', async () => {
     const { recovery } = setup();
     await learnPace(recovery);
     await vi.advanceTimersByTimeAsync(1000);
-    const log: Array<[string, number]> = [];
-    const served = Promise.all(['GET /r2', 'GET /x', 'GET /y', 'GET /z', 'GET /w', 'GET /v'].map((key) => serve(recovery, key, 200, log)));
-    await vi.advanceTimersByTimeAsync(400);
-    await served;
-    expect(log.at(-1)![1]).toBe(2100);
+    expect((await serveTogether(recovery, sevenAfter('GET /r2').slice(0, 6), 400)).at(-1)).toBe(2100);
     // Strict until 3000 (the wait again after it ended); nothing waits after 2100.
     await vi.advanceTimersByTimeAsync(1000);
     const later: Array<[string, number]> = [];
