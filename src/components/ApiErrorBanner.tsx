@@ -1,9 +1,5 @@
 'use client';
-// Classic JSX: `createElement` takes each element's props object as it is, which bundles smaller
-// than the automatic runtime's copy of it with `children` added.
-/** @jsxRuntime classic */
-/** @jsx createElement */
-import { createElement, lazy, Suspense } from 'react';
+import { lazy, Suspense } from 'react';
 import { PoliteAnnouncer } from './PoliteAnnouncer.js';
 import { RetryCountdown } from './RetryCountdown.js';
 import { API_ERROR_BANNER_CLASS_NAMES as classNames } from './banner-parts.js';

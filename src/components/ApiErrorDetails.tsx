@@ -1,9 +1,4 @@
 'use client';
-// Classic JSX: `createElement` takes each element's props object as it is, which bundles smaller
-// than the automatic runtime's copy of it with `children` added.
-/** @jsxRuntime classic */
-/** @jsx createElement */
-import { createElement } from 'react';
 import { PoliteAnnouncer } from './PoliteAnnouncer.js';
 import { API_ERROR_BANNER_CLASS_NAMES as classNames } from './banner-parts.js';
 import { useApiErrorDetails, type ApiErrorDetailsProps } from './useApiErrorDetails.js';

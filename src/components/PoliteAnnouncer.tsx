@@ -1,9 +1,4 @@
 'use client';
-// Classic JSX: `createElement` takes each element's props object as it is, which bundles smaller
-// than the automatic runtime's copy of it with `children` added.
-/** @jsxRuntime classic */
-/** @jsx createElement */
-import { createElement } from 'react';
 import { visuallyHiddenStyle } from './visually-hidden.js';
 
 /** Props of {@link PoliteAnnouncer}. */

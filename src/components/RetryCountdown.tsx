@@ -1,10 +1,4 @@
 'use client';
-// Classic JSX: `createElement` takes each element's props object as it is, which bundles smaller
-// than the automatic runtime's copy of it with `children` added.
-/** @jsxRuntime classic */
-/** @jsx createElement */
-/** @jsxFrag Fragment */
-import { createElement, Fragment } from 'react';
 import { PoliteAnnouncer } from './PoliteAnnouncer.js';
 import { useRetryCountdownProps, type RetryCountdownProps } from './useRetryCountdownProps.js';
 

@@ -1,11 +1,7 @@
 'use client';
-// Classic JSX: `createElement` takes each element's props object as it is, which bundles smaller
-// than the automatic runtime's copy of it with `children` added.
-/** @jsxRuntime classic */
-/** @jsx createElement */
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { KyInstance } from 'ky';
-import { createElement, useEffect, useMemo, useRef, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, type ReactNode } from 'react';
 import type { ApiError } from '../core/ApiError.js';
 import { getRetryPolicyOptions } from '../core/guarded-instance.js';
 import type { PartialMessages } from '../core/messages.js';
