@@ -260,6 +260,14 @@ describe('createRecovery: keeping to the rate a server was seen to allow', () =>
     expect(recovery.snapshot().state).toBe('holding');
   }
 
+  /** A recovery that learned the pace, at 2000: the second refusal's wait just over. */
+  async function pacedAfterWait(): Promise<Recovery> {
+    const { recovery } = setup();
+    await learnPace(recovery);
+    await vi.advanceTimersByTimeAsync(1000);
+    return recovery;
+  }
+
   /** Asks for places for `keys` at once, each served with a 200, and moves the clock `ms` on; returns when each left. */
   async function serveTogether(recovery: Recovery, keys: string[], ms: number): Promise<number[]> {
     const log: Array<[string, number]> = [];
@@ -273,18 +281,14 @@ describe('createRecovery: keeping to the rate a server was seen to allow', () =>
   const sevenAfter = (refused: string) => [refused, ...Array.from({ length: 6 }, (_, index) => `GET /p/${index}`)];
 
   it('after the wait, sends what refilled meanwhile at once, then one per the pace', async () => {
-    const { recovery } = setup();
-    await learnPace(recovery);
-    await vi.advanceTimersByTimeAsync(1000);
+    const recovery = await pacedAfterWait();
     // Five refilled in the second of the wait: they go at once. Then one each 200 ms, the first
     // half of one early: what the wait refilled is rounded to whole requests.
     expect(await serveTogether(recovery, sevenAfter('GET /r2'), 1000)).toEqual([2000, 2000, 2000, 2000, 2000, 2100, 2300]);
   });
 
   it('corrects the pace with each further refusal, measured over the whole period', async () => {
-    const { recovery } = setup();
-    await learnPace(recovery);
-    await vi.advanceTimersByTimeAsync(1000);
+    const recovery = await pacedAfterWait();
     await serveTogether(recovery, ['GET /r2', 'GET /x', 'GET /y', 'GET /z', 'GET /w'], 0);
     // The pace was too fast: the next one, at 2100, is refused. Nine served since 0 in 2100 ms.
     const refused = serve(recovery, 'GET /r3', 429, [], 1000);
@@ -297,9 +301,7 @@ describe('createRecovery: keeping to the rate a server was seen to allow', () =>
   });
 
   it('stops keeping to it once the demand falls below it for the strict time', async () => {
-    const { recovery } = setup();
-    await learnPace(recovery);
-    await vi.advanceTimersByTimeAsync(1000);
+    const recovery = await pacedAfterWait();
     expect((await serveTogether(recovery, sevenAfter('GET /r2').slice(0, 6), 400)).at(-1)).toBe(2100);
     // Strict until 3000 (the wait again after it ended); nothing waits after 2100.
     await vi.advanceTimersByTimeAsync(1000);

@@ -549,15 +549,7 @@ export function createRecovery({ gate, budget, policy = DEFAULT_RETRY_POLICY, ba
 function finalCopy(last: ApiError, name: string): ApiError {
   const space = name.indexOf(' ');
   const copy = new ApiError({
-    status: last.status,
-    kind: last.kind,
-    message: last.message,
-    supportId: last.supportId,
-    retryAfterMs: last.retryAfterMs,
-    retryable: last.retryable,
-    source: last.source,
-    rayId: last.rayId,
-    receivedAt: last.receivedAt,
+    ...last.toJSON(),
     method: space === -1 ? 'GET' : name.slice(0, space),
     url: space === -1 ? name : name.slice(space + 1),
     cause: last,
