@@ -32,8 +32,9 @@ export interface ApiErrorInit {
    */
   status?: number;
   /**
-   * Only for status 0, where it must be a kind of no response (`network`, `timeout`, `aborted`,
-   * `unknown`, the default). Any other status has its own kind ({@link kindForStatus}), so the
+   * For status 0, a kind of no response (`network`, `timeout`, `aborted`, `unknown`, the
+   * default); for a 4xx, `rate_limited` when the answer was a rate limit (a 403 with
+   * `Retry-After`, say). Otherwise each status has its own kind ({@link kindForStatus}), so the
    * two always agree.
    */
   kind?: ApiErrorKind;
@@ -106,12 +107,14 @@ const CLIENT_KINDS: readonly ApiErrorKind[] = ['network', 'timeout', 'aborted', 
 
 /**
  * A status and a kind that agree, whatever was given: an error status (400–599) has its own kind
- * (429 is `rate_limited`, 408 `timeout`, …); a status that is no error (200–399) comes only with
+ * (429 is `rate_limited`, 408 `timeout`, …), but a 4xx may be `rate_limited`; a status that is no error (200–399) comes only with
  * `invalid_response`; anything else is no response (status 0) with a client kind (`network`,
  * `timeout`, `aborted`, `unknown`).
  */
 function agreeingStatusAndKind(givenStatus: unknown, givenKind: unknown): { status: number; kind: ApiErrorKind } {
   const status = typeof givenStatus === 'number' && Number.isInteger(givenStatus) ? givenStatus : 0;
+  // A 4xx that is a rate limit (GitHub's 403 with `Retry-After`) may say so.
+  if (status >= 400 && status <= 499 && givenKind === 'rate_limited') return { status, kind: givenKind };
   if (status >= 400 && status <= 599) return { status, kind: kindForStatus(status) };
   if (status >= 200 && status <= 399) return { status, kind: 'invalid_response' };
   return { status: 0, kind: CLIENT_KINDS.includes(givenKind as ApiErrorKind) ? (givenKind as ApiErrorKind) : 'unknown' };

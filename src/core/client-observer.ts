@@ -1,4 +1,5 @@
 import { requestKey } from './request-key.js';
+import { isRateLimitAnswer } from './rate-limit-answer.js';
 import { advertisedQuota, retryAfterFromResponse } from './retry-after.js';
 import type { Recovery } from './retry/recovery.js';
 
@@ -12,18 +13,19 @@ export function headArrivedAt(response: unknown): number | undefined {
   return response instanceof Response ? arrivals.get(response) : undefined;
 }
 
-/** @internal Whether a response is a refusal that asks the client to wait: a 429, or a 503 with `Retry-After`. */
+/** @internal Whether a response is a refusal that asks the client to wait ({@link isRateLimitAnswer}). */
 export function isRefusal(response: Response): boolean {
-  return response.status === 429 || (response.status === 503 && response.headers.has('retry-after'));
+  return !response.ok && isRateLimitAnswer(response.status, response.headers);
 }
 
 /**
  * @internal A `fetch` that tells the recovery controller about every response's head as it
  * arrives, before ky reads any body: a refusal's wait from its headers, the quota it advertises,
  * and whether it succeeded. A fetch wrapper rather than an `afterResponse` hook: ky clones the
- * response for every such hook.
+ * response for every such hook. A quota whose reset is beyond `maxWaitMs` (the longest wait retried
+ * automatically) holds nobody: each request learns of it from its own answer.
  */
-export function observingFetch(recovery: Recovery, fetch: typeof globalThis.fetch | undefined): typeof globalThis.fetch {
+export function observingFetch(recovery: Recovery, fetch: typeof globalThis.fetch | undefined, maxWaitMs: number): typeof globalThis.fetch {
   return async (input, init) => {
     const response = await (fetch ?? globalThis.fetch)(input, init);
     const now = Date.now();
@@ -32,7 +34,8 @@ export function observingFetch(recovery: Recovery, fetch: typeof globalThis.fetc
     // Without a wait in the headers the body may hold one: until it is read, the refusal's own
     // place (kept until then) holds every other request.
     const waitMs = isRefusal(response) ? retryAfterFromResponse(response.headers, undefined, now) ?? 0 : undefined;
-    recovery.answered(response, key, waitMs, advertisedQuota(response.headers, now), now);
+    const quota = advertisedQuota(response.headers, now);
+    recovery.answered(response, key, waitMs, quota && quota.resetMs <= maxWaitMs ? quota : undefined, now);
     return response;
   };
 }

@@ -57,7 +57,7 @@ export function createApiClient(options: ApiClientOptions = {}): KyInstance {
   const instance = ky.create({
     ...kyOptions,
     retry: 0,
-    fetch: observingFetch(recovery, kyOptions.fetch),
+    fetch: observingFetch(recovery, kyOptions.fetch, policy.options.maxServerWaitMs),
     parseJson: (text, { request, response }) => {
       try {
         if (text === '' && !parseJson) return undefined;

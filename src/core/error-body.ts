@@ -1,4 +1,5 @@
 import type { ApiErrorSource } from './ApiError.js';
+import { cleanMessage } from './clean-text.js';
 
 /** What an error response's body and headers say, before it becomes an `ApiError`. */
 export interface ErrorBodyInfo {
@@ -15,6 +16,10 @@ type JsonObject = Record<string, unknown>;
 
 // Pages are searched this far: Cloudflare's are a few kB; anything bigger is not worth scanning whole.
 const HTML_SCAN_LIMIT = 256 * 1024;
+// A tag, comment, doctype or processing instruction, complete or cut off at the end.
+const MARKUP = /<[/!?]?[a-z][^<>]*(?:>|$)/i;
+// What may precede a page's first `<` and still be invisible: white space, control and format characters.
+const INVISIBLE_LEAD = /^[\s\u0000-\u001F\u007F-\u009F\u200B-\u200F\u2060\uFEFF]*/;
 const PAGE_RAY_ID = /Ray ID:?\s*(?:<[^>]{0,200}>\s*){0,4}([0-9a-f]{16}(?:-[A-Z]{3})?)/i;
 
 function isObject(value: unknown): value is JsonObject {
@@ -30,7 +35,15 @@ export function isHtmlBody(data: unknown, headers: Headers): boolean {
   if (/\btext\/html\b/i.test(headers.get('content-type') ?? '')) return true;
   if (typeof data !== 'string') return false;
   const head = data.slice(0, HTML_SCAN_LIMIT);
-  return head.trimStart().startsWith('<') || /<html/i.test(head);
+  return head.replace(INVISIBLE_LEAD, '').startsWith('<') || /<html/i.test(head);
+}
+
+/**
+ * A server's message, or `undefined` when it holds markup: judged as it would be shown (cleaned),
+ * so no control character or line break before, inside or around a tag lets it through.
+ */
+function withoutMarkup(message: string | undefined): string | undefined {
+  return message !== undefined && MARKUP.test(cleanMessage(message) ?? '') ? undefined : message;
 }
 
 function isCloudflareJson(body: JsonObject): boolean {
@@ -98,6 +111,7 @@ export function readErrorBody(body: unknown, headers: Headers): ErrorBodyInfo {
       supportId: object && supportIdOf(object),
     };
   }
+  info.message = withoutMarkup(info.message);
   info.rayId = rayId?.trim();
   return info;
 }

@@ -1,8 +1,8 @@
 import { MAX_TIMER_DELAY_MS } from './max-timer-delay.js';
 
 /**
- * The longest wait the kit represents, in milliseconds (about 24.8 days): the largest delay a
- * JavaScript timer accepts. Longer server values are clamped to it.
+ * The longest wait the kit reads, in milliseconds (about 24.8 days): the largest delay a
+ * JavaScript timer accepts. A longer value makes no sense as a wait: it is ignored, never clamped.
  */
 export const MAX_RETRY_AFTER_MS = MAX_TIMER_DELAY_MS;
 
@@ -13,6 +13,10 @@ const HTTP_DATE = /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s+[\w :-]+$/i;
 const ASCTIME = /^[A-Za-z]{3} ([A-Za-z]{3}) {1,2}(\d{1,2}) (\d{2}):(\d{2}):(\d{2}) (\d{4})$/;
 // Three letters each: a month's index is its position / 3 (a position between two names is none).
 const MONTHS = 'janfebmaraprmayjunjulaugsepoctnovdec';
+// A reset larger than this many seconds is an epoch timestamp (September 2001 onwards); larger
+// than this many milliseconds, an epoch in milliseconds.
+const EPOCH_SECONDS_FROM = 1e9;
+const EPOCH_MS_FROM = 1e12;
 
 function parseHttpDate(text: string): number {
   const asctime = ASCTIME.exec(text);
@@ -22,18 +26,28 @@ function parseHttpDate(text: string): number {
   return position % 3 ? Number.NaN : Date.UTC(year!, position / 3, day, hours, minutes, seconds);
 }
 
-/** Milliseconds from now until `ms`, clamped to 0 … {@link MAX_RETRY_AFTER_MS}. */
-function clampMs(ms: number): number {
-  return Math.min(Math.max(0, Math.round(ms)), MAX_RETRY_AFTER_MS);
+/** A wait in milliseconds, or `undefined` when it is not one: negative, not finite, or beyond {@link MAX_RETRY_AFTER_MS}. */
+function fromMs(ms: number): number | undefined {
+  return Number.isFinite(ms) && ms >= 0 && ms <= MAX_RETRY_AFTER_MS ? Math.round(ms) : undefined;
 }
 
 function fromSeconds(seconds: number): number | undefined {
-  return Number.isFinite(seconds) && seconds >= 0 ? Math.min(Math.round(seconds * 1000), MAX_RETRY_AFTER_MS) : undefined;
+  return fromMs(seconds * 1000);
+}
+
+/** The wait until an epoch time `at` (ms), read against `now`: 0 when it has passed. */
+function untilEpoch(at: number, now: number): number | undefined {
+  return Number.isFinite(now) ? fromMs(Math.max(0, at - now)) : undefined;
+}
+
+/** A non-negative decimal number written as text (`"120"`, `"1.5"`), or `NaN`. */
+function decimal(value: unknown): number {
+  return typeof value === 'string' && DELTA_SECONDS.test(value.trim()) ? Number(value) : Number.NaN;
 }
 
 /** Delta-seconds written as text (`"120"`, `"1.5"`), in milliseconds. */
 function fromSecondsText(value: unknown): number | undefined {
-  return typeof value === 'string' && DELTA_SECONDS.test(value.trim()) ? fromSeconds(Number(value)) : undefined;
+  return fromSeconds(decimal(value));
 }
 
 /** The largest of the values given, `undefined` when none is. */
@@ -50,7 +64,7 @@ function longest(values: ReadonlyArray<number | undefined>): number | undefined 
  * @param now - the time to measure a date from, in epoch ms. Pass the response's `Date` header
  *   so a wrong client clock neither stretches nor shrinks the wait. @default Date.now()
  * @returns milliseconds to wait (0 for a date in the past), or `undefined` for garbage,
- *   negatives and empty values. Never `NaN`; at most {@link MAX_RETRY_AFTER_MS}.
+ *   negatives, empty values and waits beyond {@link MAX_RETRY_AFTER_MS}. Never `NaN`.
  *
  * @example
  * parseRetryAfter('120'); // 120000
@@ -64,8 +78,7 @@ export function parseRetryAfter(value: unknown, now: number = Date.now()): numbe
   if (text === '' || text.length > 64) return undefined;
   if (DELTA_SECONDS.test(text)) return fromSeconds(Number(text));
   if (!HTTP_DATE.test(text)) return undefined;
-  const at = parseHttpDate(text);
-  return Number.isFinite(at) && Number.isFinite(now) ? clampMs(at - now) : undefined;
+  return untilEpoch(parseHttpDate(text), now);
 }
 
 /** The server's clock per its `Date` header, or `undefined` when absent or unreadable. */
@@ -91,11 +104,27 @@ export function retryAfterFromBody(body: unknown): number | undefined {
 }
 
 /**
+ * A quota's reset as milliseconds from `now`: an epoch when it is clearly one (above 10^12, epoch
+ * milliseconds; above 10^9, epoch seconds, as GitHub, GitLab and Discord send it), else
+ * delta-seconds (decimals allowed). `undefined` for anything else, and for a reset beyond
+ * {@link MAX_RETRY_AFTER_MS}: a value that makes no sense is ignored, never clamped into a huge wait.
+ *
+ * @example
+ * resetMs('30'); // 30000
+ * resetMs(String(Math.floor(Date.now() / 1000) + 61)); // about 61000
+ */
+export function resetMs(value: unknown, now: number = Date.now()): number | undefined {
+  const number = decimal(value);
+  if (number > EPOCH_MS_FROM) return untilEpoch(number, now);
+  return number > EPOCH_SECONDS_FROM ? untilEpoch(number * 1000, now) : fromSeconds(number);
+}
+
+/**
  * The reset time of an exhausted rate-limit quota, as milliseconds from now, read from the
  * IETF draft's `RateLimit: "name";r=0;t=N` (the latest reset of every exhausted policy), or
- * `RateLimit-Remaining: 0` with `RateLimit-Reset` (delta-seconds), or `X-RateLimit-Remaining: 0`
- * with `X-RateLimit-Reset` (epoch seconds when larger than 10^9, else delta-seconds).
- * `undefined` when no quota is reported exhausted or no reset is given.
+ * `RateLimit-Remaining: 0` with `RateLimit-Reset`, or `X-RateLimit-Remaining: 0` with
+ * `X-RateLimit-Reset` (each reset read by {@link resetMs}). `undefined` when no quota is reported
+ * exhausted or no reset is given.
  */
 export function exhaustedQuotaResetMs(headers: Headers, now: number = Date.now()): number | undefined {
   return quotaResetMs(headers, now, true);
@@ -104,30 +133,32 @@ export function exhaustedQuotaResetMs(headers: Headers, now: number = Date.now()
 /**
  * Every quota a response reports, in order: each policy of the IETF draft's `RateLimit` (at most
  * 32), then `RateLimit-Remaining` with `RateLimit-Reset`, then `X-RateLimit-Remaining` with
- * `X-RateLimit-Reset`. Each is `[remaining as written, reset in ms from now, from the draft]`.
+ * `X-RateLimit-Reset`. Each is `[remaining as written, reset in ms from now]`.
  */
-function reportedQuotas(headers: Headers, now: number): Array<[remaining: string | null | undefined, resetMs: number | undefined, draft: boolean]> {
+function reportedQuotas(headers: Headers, now: number): Array<[remaining: string | null | undefined, resetMs: number | undefined]> {
   // An epoch reset is read against the server's clock, like an HTTP-date: client clock skew does not count.
   const reference = serverDate(headers) ?? now;
   return [
     ...(headers.get('ratelimit') ?? '')
       .split(',')
       .slice(0, 32)
-      .map((policy): [string | undefined, number | undefined, boolean] => {
+      .map((policy): [string | undefined, number | undefined] => {
         const params = draftParams(policy);
-        return [params.get('r'), fromSecondsText(params.get('t')), true];
+        return [params.get('r') ?? '', resetMs(params.get('t'), reference)];
       }),
-    [headers.get('ratelimit-remaining'), parseRetryAfter(headers.get('ratelimit-reset'), reference), false],
-    [headers.get('x-ratelimit-remaining'), xRateLimitReset(headers.get('x-ratelimit-reset'), reference), false],
+    [headers.get('ratelimit-remaining'), resetMs(headers.get('ratelimit-reset'), reference)],
+    [headers.get('x-ratelimit-remaining'), resetMs(headers.get('x-ratelimit-reset'), reference)],
   ];
 }
 
+/**
+ * The latest reset of the quotas reported exhausted (`remaining` 0) or, unless `requireExhausted`,
+ * reported with a reset and no remaining count. A quota with requests left never counts: it is not
+ * what refused, and closing for it would hold requests the server would take.
+ */
 function quotaResetMs(headers: Headers, now: number, requireExhausted: boolean): number | undefined {
   return longest(
-    reportedQuotas(headers, now).map(([remaining, resetMs, draft]) =>
-      // A draft policy counts only when exhausted; the headers when exhausted or when not required to be.
-      (draft ? Number(remaining) === 0 : !requireExhausted || isZero(remaining)) ? resetMs : undefined,
-    ),
+    reportedQuotas(headers, now).map(([remaining, reset]) => (isZero(remaining) || (!requireExhausted && remaining == null) ? reset : undefined)),
   );
 }
 
@@ -152,11 +183,11 @@ export function advertisedQuota(headers: Headers, now: number = Date.now()): Adv
   // Read for every response: most carry none of these.
   if (!['ratelimit', 'ratelimit-remaining', 'x-ratelimit-remaining'].some((name) => headers.has(name))) return undefined;
   let tightest: AdvertisedQuota | undefined;
-  for (const [text, resetMs] of reportedQuotas(headers, now)) {
-    if (text == null || resetMs === undefined || !DELTA_SECONDS.test(text.trim())) continue;
+  for (const [text, reset] of reportedQuotas(headers, now)) {
+    if (text == null || reset === undefined || !DELTA_SECONDS.test(text.trim())) continue;
     const remaining = Math.floor(Number(text));
     if (!Number.isSafeInteger(remaining)) continue;
-    if (!tightest || remaining < tightest.remaining || (remaining === tightest.remaining && resetMs > tightest.resetMs)) tightest = { remaining, resetMs };
+    if (!tightest || remaining < tightest.remaining || (remaining === tightest.remaining && reset > tightest.resetMs)) tightest = { remaining, resetMs: reset };
   }
   return tightest;
 }
@@ -174,20 +205,42 @@ function isZero(value: string | null | undefined): boolean {
   return value != null && value.trim() !== '' && Number(value) === 0;
 }
 
-function xRateLimitReset(value: string | null, now: number): number | undefined {
-  const seconds = value !== null && DELTA_SECONDS.test(value.trim()) ? Number(value) : Number.NaN;
-  // Larger than 10^9 seconds: an epoch timestamp.
-  return seconds > 1e9 ? clampMs(seconds * 1000 - now) : fromSeconds(seconds);
+/** A header in milliseconds (`retry-after-ms: 1500`), as the Azure and OpenAI SDKs read it. */
+const fromMsText = (value: string | null) => fromMs(decimal(value));
+
+/**
+ * The headers that say how long to wait, in the order they are read: the first that holds a
+ * usable value wins. The millisecond headers come first, as in the Azure and OpenAI SDKs: they are
+ * the precise form of a `Retry-After` sent beside them.
+ */
+const WAIT_HEADERS: ReadonlyArray<[name: string, read: (value: string | null, now: number) => number | undefined]> = [
+  ['retry-after-ms', fromMsText],
+  ['x-ms-retry-after-ms', fromMsText],
+  ['retry-after', parseRetryAfter],
+  // Discord: decimal seconds.
+  ['x-ratelimit-reset-after', fromSecondsText],
+];
+
+/**
+ * The wait the response's headers ask for, in milliseconds (see {@link WAIT_HEADERS}), with an
+ * HTTP-date read against the response's `Date`; `undefined` when none holds a usable value.
+ */
+export function waitFromHeaders(headers: Headers, now: number = Date.now()): number | undefined {
+  const reference = serverDate(headers) ?? now;
+  for (const [name, read] of WAIT_HEADERS) {
+    const wait = read(headers.get(name), reference);
+    if (wait !== undefined) return wait;
+  }
+  return undefined;
 }
 
 /**
- * The wait a failed response asks for, in milliseconds: the `Retry-After` header (an HTTP-date
- * read against the response's `Date`), the body's field, whichever is longer; else the reset of
- * a quota (`RateLimit`'s exhausted policies, `RateLimit-Reset`, `X-RateLimit-Reset`).
+ * The wait a failed response asks for, in milliseconds: the wait headers ({@link waitFromHeaders})
+ * or the body's field, whichever is longer; else the reset of a quota reported exhausted or
+ * without a count (`RateLimit`'s exhausted policies, `RateLimit-Reset`, `X-RateLimit-Reset`).
  */
 export function retryAfterFromResponse(headers: Headers, body: unknown, now: number = Date.now()): number | undefined {
-  const reference = serverDate(headers) ?? now;
-  const fromHeader = parseRetryAfter(headers.get('retry-after'), reference);
+  const fromHeader = waitFromHeaders(headers, now);
   const fromBody = retryAfterFromBody(body);
   if (fromHeader !== undefined || fromBody !== undefined) return Math.max(fromHeader ?? 0, fromBody ?? 0);
   // The response already failed, so a reset is the wait even without `Remaining: 0`.

@@ -1,6 +1,7 @@
 import { API_ERROR_FIELDS, ApiError, isApiError, type ApiErrorInit, type RequestSnapshot } from './ApiError.js';
 import { jsonInText, readErrorBody } from './error-body.js';
 import { redactSecrets, redactUrl } from './redact.js';
+import { isRateLimitAnswer } from './rate-limit-answer.js';
 import { retryAfterFromResponse } from './retry-after.js';
 
 /** Extra knowledge the client has when it maps a failure. */
@@ -75,6 +76,8 @@ function fromResponse(response: Response, data: unknown, request: Request | unde
   // No kind: ApiError gives the status its own (`invalid_response` for a status that is no error).
   const init: ApiErrorInit = {
     status: response.status,
+    // A 4xx that asks for a wait is a rate limit, whatever its status: saying "no permission" would not be true.
+    kind: isRateLimitAnswer(response.status, response.headers) ? 'rate_limited' : undefined,
     message: info.message === undefined ? undefined : redactSecrets(info.message, secrets),
     supportId: notSecret(info.supportId) as string | undefined,
     retryAfterMs: retryAfterFromResponse(response.headers, body, now),

@@ -12,6 +12,9 @@ async function askForFreshCredentials(onAuthError: AuthErrorHandler, error: ApiE
   }
 }
 
+// A 403 that is a rate limit (kind `rate_limited`) is no credentials problem: it is waited for instead.
+const isAuthFailure = (error: ApiError) => error.kind === 'unauthorized' || error.kind === 'forbidden';
+
 /**
  * @internal One attempt of a kit query or mutation: waits for the retry scheduled after
  * `previousFailure`, sends, and routes a 401/403 to the provider's `onAuthError` (a 401 is sent
@@ -36,7 +39,7 @@ export async function runAttempt<T>(
     return await send();
   } catch (thrown) {
     const error = failure(thrown);
-    if (!onAuthError || (error.status !== 401 && error.status !== 403) || !(await askForFreshCredentials(onAuthError, error)) || error.status !== 401) {
+    if (!onAuthError || !isAuthFailure(error) || !(await askForFreshCredentials(onAuthError, error)) || error.status !== 401) {
       throw error;
     }
     try {
@@ -44,7 +47,7 @@ export async function runAttempt<T>(
     } catch (retried) {
       const again = failure(retried);
       // The app learns that the refresh did not help; the request is not sent a third time.
-      if (again.status === 401 || again.status === 403) await askForFreshCredentials(onAuthError, again);
+      if (isAuthFailure(again)) await askForFreshCredentials(onAuthError, again);
       throw again;
     }
   }

@@ -214,6 +214,24 @@ describe('broken, empty and absurd bodies', () => {
     expect(error).toMatchObject({ kind: 'server_error', source: 'api', message: 'upstream connect error' });
   });
 
+  it.each([
+    ['\u0000<b>', 'text/plain'],
+    ['\u200B\uFEFF <i>x</i>', 'text/plain'],
+    ['Quota <\u0007b>exceeded</b>', 'text/plain'],
+    ['Not allowed: <script>alert(1)', 'text/plain'],
+    ['{"error":"<b\\u0000>bold</b>"}', 'application/json'],
+  ])('never lets markup into the message, whatever surrounds it: %j', async (body, type) => {
+    server.handle((_request, response) => reply(response, 400, body, { 'content-type': type }));
+    const error = await apiErrorOf(client().get('v1/orders').json());
+    expect(error).toMatchObject({ status: 400, kind: 'bad_request', message: KIND_DESCRIPTIONS.bad_request });
+  });
+
+  it('keeps a message that only mentions angle brackets', async () => {
+    server.handle((_request, response) => reply(response, 400, 'limit must be < 10 and > 0', { 'content-type': 'text/plain' }));
+    const error = await apiErrorOf(client().get('v1/orders').json());
+    expect(error.message).toBe('limit must be < 10 and > 0');
+  });
+
   it('caps a multi-megabyte text body to a 500-character message', async () => {
     const body = `Failure: ${'lorem ipsum '.repeat(500_000)}`;
     server.handle((_request, response) => reply(response, 500, body, { 'content-type': 'text/plain' }));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createApiClient, getRateLimitGate, MAX_RETRY_AFTER_MS, parseRetryAfter } from '../../src/core/index.js';
-import { exhaustedQuotaResetMs, retryAfterFromBody, retryAfterFromResponse, serverDate } from '../../src/core/retry-after.js';
+import { exhaustedQuotaResetMs, resetMs, retryAfterFromBody, retryAfterFromResponse, serverDate, waitFromHeaders } from '../../src/core/retry-after.js';
 import { apiErrorOf } from '../support/rejection.js';
 import { replyJson, useLocalServer } from '../support/local-server.js';
 
@@ -22,9 +22,11 @@ describe('parseRetryAfter with delta-seconds', () => {
     expect(parseRetryAfter(0)).toBe(0);
   });
 
-  it('clamps an enormous wait to the longest timer delay', () => {
-    expect(parseRetryAfter('99999999999')).toBe(MAX_RETRY_AFTER_MS);
+  it('ignores a wait beyond the longest timer delay instead of clamping it into one', () => {
     expect(MAX_RETRY_AFTER_MS).toBe(2_147_483_647);
+    expect(parseRetryAfter(String(Math.floor(MAX_RETRY_AFTER_MS / 1000)))).toBe(Math.floor(MAX_RETRY_AFTER_MS / 1000) * 1000);
+    expect(parseRetryAfter(String(Math.ceil(MAX_RETRY_AFTER_MS / 1000)))).toBeUndefined();
+    expect(parseRetryAfter('99999999999')).toBeUndefined();
   });
 
   it('returns undefined for garbage, negatives and empty values, never NaN', () => {
@@ -132,7 +134,8 @@ describe('retryAfterFromResponse', () => {
     const epoch = String(Math.floor(LATER / 1000) + 90);
     expect(retryAfterFromResponse(new Headers({ 'x-ratelimit-reset': epoch }), undefined, LATER)).toBe(90_000);
     expect(retryAfterFromResponse(new Headers({ 'x-ratelimit-reset': '90' }), undefined, LATER)).toBe(90_000);
-    expect(retryAfterFromResponse(new Headers({ 'x-ratelimit-reset': '1000000000' }), undefined, LATER)).toBe(MAX_RETRY_AFTER_MS);
+    // 10^9 seconds is no epoch and, as delta-seconds, decades: no wait at all.
+    expect(retryAfterFromResponse(new Headers({ 'x-ratelimit-reset': '1000000000' }), undefined, LATER)).toBeUndefined();
     expect(retryAfterFromResponse(new Headers({ 'x-ratelimit-reset': '1000000001' }), undefined, 2_000_000_000_000)).toBe(0);
   });
 
@@ -151,6 +154,66 @@ describe('retryAfterFromResponse', () => {
 
   it('returns undefined when nothing says how long to wait', () => {
     expect(retryAfterFromResponse(new Headers({ 'content-type': 'application/json' }), { error: 'x' })).toBeUndefined();
+  });
+});
+
+describe('every reset header', () => {
+  const epochIn = (seconds: number) => String(Math.floor(LATER / 1000) + seconds);
+
+  it('reads an epoch in seconds or milliseconds as the time until it, and small numbers as delta-seconds', () => {
+    expect(resetMs(epochIn(61), LATER)).toBe(61_000);
+    expect(resetMs(String(LATER + 1_500), LATER)).toBe(1_500);
+    expect(resetMs('1.5', LATER)).toBe(1_500);
+    expect(resetMs(epochIn(-30), LATER)).toBe(0);
+  });
+
+  it('ignores what makes no sense instead of clamping it into a huge wait', () => {
+    for (const value of ['-5', 'soon', '', '1e9', 'Infinity', '999999999', epochIn(30 * 86_400), String(LATER + 30 * 86_400_000), null, undefined]) {
+      expect(resetMs(value, LATER)).toBeUndefined();
+    }
+  });
+
+  it.each([
+    ['ratelimit-remaining', 'ratelimit-reset'],
+    ['x-ratelimit-remaining', 'x-ratelimit-reset'],
+  ])('reads %s: 0 with %s as an epoch (GitLab, GitHub) or as seconds', (remaining, reset) => {
+    expect(retryAfterFromResponse(new Headers({ [remaining]: '0', [reset]: epochIn(61) }), undefined, LATER)).toBe(61_000);
+    expect(retryAfterFromResponse(new Headers({ [remaining]: '0', [reset]: '61' }), undefined, LATER)).toBe(61_000);
+  });
+
+  it("reads the draft's t= as an epoch when it clearly is one", () => {
+    expect(exhaustedQuotaResetMs(new Headers({ ratelimit: `"default";r=0;t=${epochIn(20)}` }), LATER)).toBe(20_000);
+  });
+
+  it('never takes the reset of a quota with requests left as the wait (GitLab.com: 595 left)', () => {
+    const headers = new Headers({ 'ratelimit-remaining': '595', 'ratelimit-reset': epochIn(61) });
+    expect(retryAfterFromResponse(headers, undefined, LATER)).toBeUndefined();
+    expect(exhaustedQuotaResetMs(headers, LATER)).toBeUndefined();
+  });
+});
+
+describe('every header that says how long to wait', () => {
+  it('reads retry-after-ms and x-ms-retry-after-ms as milliseconds (Azure, OpenAI)', () => {
+    expect(waitFromHeaders(new Headers({ 'retry-after-ms': '1500' }))).toBe(1_500);
+    expect(waitFromHeaders(new Headers({ 'x-ms-retry-after-ms': '1500' }))).toBe(1_500);
+    expect(waitFromHeaders(new Headers({ 'retry-after-ms': '12.6' }))).toBe(13);
+  });
+
+  it('reads X-RateLimit-Reset-After as decimal seconds (Discord)', () => {
+    expect(waitFromHeaders(new Headers({ 'x-ratelimit-reset-after': '1.234' }))).toBe(1_234);
+  });
+
+  it('takes the first usable one in the SDKs\' order: milliseconds, then Retry-After, then Reset-After', () => {
+    expect(waitFromHeaders(new Headers({ 'retry-after-ms': '1500', 'x-ms-retry-after-ms': '900', 'retry-after': '2' }))).toBe(1_500);
+    expect(waitFromHeaders(new Headers({ 'x-ms-retry-after-ms': '900', 'retry-after': '2' }))).toBe(900);
+    expect(waitFromHeaders(new Headers({ 'retry-after': '2', 'x-ratelimit-reset-after': '5' }))).toBe(2_000);
+    expect(waitFromHeaders(new Headers({ 'retry-after-ms': 'soon', 'retry-after': '2' }))).toBe(2_000);
+    expect(waitFromHeaders(new Headers({ 'retry-after-ms': '-1', 'x-ratelimit-reset-after': '5' }))).toBe(5_000);
+  });
+
+  it('lets the longer of the headers and the body win, and a wait header beat a quota reset', () => {
+    expect(retryAfterFromResponse(new Headers({ 'retry-after-ms': '1500' }), { retry_after: 3 })).toBe(3_000);
+    expect(retryAfterFromResponse(new Headers({ 'retry-after-ms': '1500', 'ratelimit-remaining': '0', 'ratelimit-reset': '60' }), undefined)).toBe(1_500);
   });
 });
 

@@ -392,7 +392,8 @@ export function createRecovery({ gate, budget, policy = DEFAULT_RETRY_POLICY, ba
 
   // `counted`: the refusal of `name` was counted already (its head came first; this is its body's wait).
   const holdUntil = (until: number, name: string | undefined, counted = false) => {
-    if (!gate) return;
+    // A wait longer than is retried fails at once: it holds nobody else, who learn for themselves.
+    if (!gate || until - Date.now() > policy.maxServerWaitMs) return;
     const now = Date.now();
     const wait = Math.max(0, until - now);
     // A server that let others through just now limits a rate: after the wait, one at a time
