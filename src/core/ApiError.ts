@@ -1,5 +1,5 @@
 import { cleanMessage, isValidSupportId } from './clean-text.js';
-import { isRetryableKind, KIND_DESCRIPTIONS, kindForStatus, type ApiErrorKind } from './kinds.js';
+import { isRetryableKind, KIND_DESCRIPTIONS, kindForStatus, mayBeRateLimited, type ApiErrorKind } from './kinds.js';
 import { redactUrl, redactUrlsInText } from './redact.js';
 
 /** Who produced the failure: the API itself, its Cloudflare edge, or the client (no response). */
@@ -33,8 +33,8 @@ export interface ApiErrorInit {
   status?: number;
   /**
    * For status 0, a kind of no response (`network`, `timeout`, `aborted`, `unknown`, the
-   * default); for a 4xx, `rate_limited` when the answer was a rate limit (a 403 with
-   * `Retry-After`, say). Otherwise each status has its own kind ({@link kindForStatus}), so the
+   * default); for a 4xx other than 401 and 408, `rate_limited` when the answer was a rate limit
+   * (a 403 with `Retry-After`, say). Otherwise each status has its own kind ({@link kindForStatus}), so the
    * two always agree.
    */
   kind?: ApiErrorKind;
@@ -114,7 +114,7 @@ const CLIENT_KINDS: readonly ApiErrorKind[] = ['network', 'timeout', 'aborted', 
 function agreeingStatusAndKind(givenStatus: unknown, givenKind: unknown): { status: number; kind: ApiErrorKind } {
   const status = typeof givenStatus === 'number' && Number.isInteger(givenStatus) ? givenStatus : 0;
   // A 4xx that is a rate limit (GitHub's 403 with `Retry-After`) may say so.
-  if (status >= 400 && status <= 499 && givenKind === 'rate_limited') return { status, kind: givenKind };
+  if (givenKind === 'rate_limited' && mayBeRateLimited(status)) return { status, kind: givenKind };
   if (status >= 400 && status <= 599) return { status, kind: kindForStatus(status) };
   if (status >= 200 && status <= 399) return { status, kind: 'invalid_response' };
   return { status: 0, kind: CLIENT_KINDS.includes(givenKind as ApiErrorKind) ? (givenKind as ApiErrorKind) : 'unknown' };

@@ -52,6 +52,15 @@ export function kindForStatus(status: number): ApiErrorKind {
   return 'unknown';
 }
 
+/**
+ * @internal Whether an answer of this status may be a rate limit though its status says otherwise:
+ * any 4xx but 401 (which has its own handling: fresh credentials) and 408 (a timeout). GitHub
+ * answers its rate limits with 403.
+ */
+export function mayBeRateLimited(status: number): boolean {
+  return status >= 400 && status <= 499 && status !== 401 && status !== 408;
+}
+
 const RETRYABLE_KINDS: readonly ApiErrorKind[] = ['timeout', 'rate_limited', 'server_error', 'unavailable', 'network'];
 
 /** Whether a failure of this kind can succeed when tried again later (408, 429, 5xx, network, timeout). */

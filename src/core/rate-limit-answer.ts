@@ -1,7 +1,5 @@
+import { mayBeRateLimited } from './kinds.js';
 import { exhaustedQuotaResetMs, waitFromHeaders } from './retry-after.js';
-
-// A 401 keeps its own handling (fresh credentials, one retry); a 408 is a timeout.
-const OWN_HANDLING = new Set([401, 408]);
 
 /**
  * @internal Whether an answer is a rate limit, held for like a 429: a 429; a 503 with a wait
@@ -12,6 +10,7 @@ const OWN_HANDLING = new Set([401, 408]);
 export function isRateLimitAnswer(status: number, headers: Headers): boolean {
   if (status === 429) return true;
   if (status === 503) return headers.has('retry-after') || waitFromHeaders(headers) !== undefined;
-  if (status < 400 || status > 499 || OWN_HANDLING.has(status)) return false;
-  return waitFromHeaders(headers) !== undefined || exhaustedQuotaResetMs(headers) !== undefined;
+  return (
+    mayBeRateLimited(status) && (waitFromHeaders(headers) !== undefined || exhaustedQuotaResetMs(headers) !== undefined)
+  );
 }

@@ -1,4 +1,5 @@
 import { MAX_TIMER_DELAY_MS } from './max-timer-delay.js';
+import { DEFAULT_RETRY_POLICY } from './retry/retry-policy.js';
 
 /** What a {@link RateLimitGate} knows right now. */
 export interface RateLimitGateSnapshot {
@@ -10,7 +11,9 @@ export interface RateLimitGateSnapshot {
 export interface RateLimitGateOptions {
   /**
    * Share closings with every gate of this name in other tabs of the same origin
-   * (`BroadcastChannel`, where present) and in this tab.
+   * (`BroadcastChannel`, where present) and in this tab. A gate created during a closing (a tab
+   * opened then) starts closed: it reads the closing from the gates of this tab and from
+   * `localStorage`, where each closing is also written (where storage works).
    */
   channel?: string;
   /** The clock, in epoch ms. @default Date.now */
@@ -54,8 +57,47 @@ interface ChannelMessage {
   until: number;
 }
 
+interface Peer {
+  apply: (until: number) => boolean;
+  closedUntil: () => number | null;
+}
+
 // Gates of one channel name in this tab, so they share closings without a round trip.
-const localPeers = new Map<string, Set<(until: number) => void>>();
+const localPeers = new Map<string, Set<Peer>>();
+
+const storageKey = (channel: string) => `api-error-kit:gate:${channel}`;
+
+/**
+ * The origin's `localStorage`, or `undefined` where there is none (a server, a worker) or where
+ * touching it throws (storage blocked, a sandboxed frame). Only read when a gate is made or closes.
+ */
+function originStorage(): Storage | undefined {
+  try {
+    const storage = (globalThis as { localStorage?: Storage }).localStorage;
+    return typeof storage?.getItem === 'function' ? storage : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The closing another tab of `channel` wrote, if it is still running; nothing when storage fails. */
+function storedClosing(channel: string, now: number): number | undefined {
+  try {
+    const until = Number(originStorage()?.getItem(storageKey(channel)) ?? Number.NaN);
+    // A closing longer than any the client makes is not one it wrote: ignored.
+    return until > now && until - now <= DEFAULT_RETRY_POLICY.maxServerWaitMs ? until : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function storeClosing(channel: string, until: number): void {
+  try {
+    originStorage()?.setItem(storageKey(channel), String(until));
+  } catch {
+    // Full or blocked: other tabs still hear the closing through BroadcastChannel.
+  }
+}
 
 /**
  * Creates a {@link RateLimitGate}. After a 429 the client closes its gate until the time the
@@ -114,10 +156,13 @@ export function createRateLimitGate({ channel, now = () => Date.now() }: RateLim
 
   let broadcast: BroadcastChannel | undefined;
   // Defined exactly when there is a channel.
-  const peers = channel === undefined ? undefined : localPeers.get(channel) ?? new Set<(until: number) => void>();
+  const peers = channel === undefined ? undefined : localPeers.get(channel) ?? new Set<Peer>();
+  const self: Peer = { apply, closedUntil: () => state.closedUntil };
   if (peers) {
+    // A closing already running, in this tab or (stored) in another, holds this gate from the start.
+    for (const until of [storedClosing(channel!, now()), ...[...peers].map((peer) => peer.closedUntil())]) if (until != null) apply(until);
     localPeers.set(channel!, peers);
-    peers.add(apply);
+    peers.add(self);
     if (typeof BroadcastChannel === 'function') {
       broadcast = new BroadcastChannel(`api-error-kit:${channel}`);
       // Like the timer: listening for other tabs must not keep a Node process alive.
@@ -132,7 +177,8 @@ export function createRateLimitGate({ channel, now = () => Date.now() }: RateLim
   const gate: RateLimitGate = {
     closeUntil(epochMs) {
       if (!apply(epochMs)) return;
-      if (peers) for (const peer of peers) if (peer !== apply) peer(epochMs);
+      if (peers) for (const peer of peers) if (peer !== self) peer.apply(epochMs);
+      if (channel !== undefined) storeClosing(channel, epochMs);
       broadcast?.postMessage({ type: 'api-error-kit/close', until: epochMs } satisfies ChannelMessage);
     },
     wait(signal) {
@@ -161,7 +207,7 @@ export function createRateLimitGate({ channel, now = () => Date.now() }: RateLim
     dispose() {
       if (timer !== undefined) clearTimeout(timer);
       timer = undefined;
-      peers?.delete(apply);
+      peers?.delete(self);
       if (peers?.size === 0) localPeers.delete(channel!);
       broadcast?.close();
       broadcast = undefined;

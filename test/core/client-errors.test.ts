@@ -222,13 +222,13 @@ describe('broken, empty and absurd bodies', () => {
     ['{"error":"<b\\u0000>bold</b>"}', 'application/json'],
   ])('never lets markup into the message, whatever surrounds it: %j', async (body, type) => {
     server.handle((_request, response) => reply(response, 400, body, { 'content-type': type }));
-    const error = await apiErrorOf(client().get('v1/orders').json());
+    const error = await apiErrorOf(client({ devHints: false }).get('v1/orders').json());
     expect(error).toMatchObject({ status: 400, kind: 'bad_request', message: KIND_DESCRIPTIONS.bad_request });
   });
 
   it('keeps a message that only mentions angle brackets', async () => {
     server.handle((_request, response) => reply(response, 400, 'limit must be < 10 and > 0', { 'content-type': 'text/plain' }));
-    const error = await apiErrorOf(client().get('v1/orders').json());
+    const error = await apiErrorOf(client({ devHints: false }).get('v1/orders').json());
     expect(error.message).toBe('limit must be < 10 and > 0');
   });
 

@@ -15,6 +15,7 @@ afterEach(() => {
   for (const created of gates.splice(0)) created.dispose();
   vi.useRealTimers();
   vi.restoreAllMocks();
+  vi.unstubAllGlobals();
 });
 
 describe('a single gate', () => {
@@ -196,11 +197,96 @@ describe('gates that share a channel name', () => {
     }
   });
 
-  it('leave a gate created later open: it learns nothing of earlier closings', () => {
+  it('close a gate created later in the same tab for a closing still running', () => {
     const early = gate({ channel: 'late-comer' });
-    early.closeUntil(Date.now() + 10_000);
-    const late = gate({ channel: 'late-comer' });
-    expect(late.snapshot().closedUntil).toBeNull();
+    const until = Date.now() + 10_000;
+    early.closeUntil(until);
+    expect(gate({ channel: 'late-comer' }).snapshot().closedUntil).toBe(until);
+    expect(gate({ channel: 'someone-else' }).snapshot().closedUntil).toBeNull();
+    expect(gate().snapshot().closedUntil).toBeNull();
+  });
+});
+
+/** A `localStorage` for Node, which has none: the one a browser gives every tab of an origin. */
+function memoryStorage(): Storage {
+  const items = new Map<string, string>();
+  return {
+    get length() {
+      return items.size;
+    },
+    clear: () => items.clear(),
+    getItem: (key) => items.get(key) ?? null,
+    key: (index) => [...items.keys()][index] ?? null,
+    removeItem: (key) => void items.delete(key),
+    setItem: (key, value) => void items.set(key, String(value)),
+  };
+}
+
+describe('a tab opened during a closing', () => {
+  // A fresh copy of the module: another tab, which shares only storage and BroadcastChannel.
+  async function newTab(): Promise<typeof import('../../src/core/rate-limit-gate.js')> {
+    vi.resetModules();
+    return import('../../src/core/rate-limit-gate.js');
+  }
+
+  it('starts closed until the closing another tab of the channel wrote, synchronously', async () => {
+    vi.stubGlobal('localStorage', memoryStorage());
+    const until = Date.now() + 20_000;
+    gate({ channel: 'opened-late' }).closeUntil(until);
+    const tab = await newTab();
+    const late = tab.createRateLimitGate({ channel: 'opened-late' });
+    gates.push(late);
+    expect(late.snapshot().closedUntil).toBe(until);
+    const other = tab.createRateLimitGate({ channel: 'not-that-one' });
+    gates.push(other);
+    expect(other.snapshot().closedUntil).toBeNull();
+  });
+
+  it('starts open when the stored closing is over, absurd or not a time', async () => {
+    const storage = memoryStorage();
+    vi.stubGlobal('localStorage', storage);
+    const tab = await newTab();
+    for (const stored of [String(Date.now() - 1), String(Date.now() + 30 * 86_400_000), 'tomorrow', '']) {
+      storage.setItem('api-error-kit:gate:stale', stored);
+      const late = tab.createRateLimitGate({ channel: 'stale' });
+      gates.push(late);
+      expect(late.snapshot().closedUntil).toBeNull();
+      late.dispose();
+    }
+  });
+
+  it('still works where storage is missing or throws', async () => {
+    const throwing = memoryStorage();
+    throwing.getItem = () => {
+      throw new DOMException('blocked', 'SecurityError');
+    };
+    throwing.setItem = () => {
+      throw new DOMException('full', 'QuotaExceededError');
+    };
+    for (const storage of [undefined, throwing]) {
+      vi.stubGlobal('localStorage', storage);
+      const tab = await newTab();
+      const first = tab.createRateLimitGate({ channel: 'no-storage' });
+      gates.push(first);
+      const until = Date.now() + 5_000;
+      first.closeUntil(until);
+      expect(first.snapshot().closedUntil).toBe(until);
+    }
+    Object.defineProperty(globalThis, 'localStorage', {
+      configurable: true,
+      get() {
+        throw new DOMException('denied', 'SecurityError');
+      },
+    });
+    try {
+      const tab = await newTab();
+      const denied = tab.createRateLimitGate({ channel: 'denied' });
+      gates.push(denied);
+      denied.closeUntil(Date.now() + 5_000);
+      expect(denied.snapshot().closedUntil).not.toBeNull();
+    } finally {
+      delete (globalThis as { localStorage?: unknown }).localStorage;
+    }
   });
 });
 

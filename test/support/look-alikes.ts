@@ -64,7 +64,7 @@ const NO_RESPONSE_KINDS = new Set(['network', 'timeout', 'aborted', 'unknown']);
 
 /**
  * Asserts what holds for every `ApiError`: status 0 or 400–599 (200–399 only with
- * `invalid_response`); a kind that agrees with the status; no response is `source: 'client'`,
+ * `invalid_response`); a kind that agrees with the status (or `rate_limited` for most 4xx); no response is `source: 'client'`,
  * and a response never is; its times are dates that can be shown.
  */
 export function expectApiErrorInvariants(error: ApiError): void {
@@ -79,7 +79,8 @@ export function expectApiErrorInvariants(error: ApiError): void {
     return;
   }
   expect(source === 'api' || source === 'edge', `source ${source} with status ${status}`).toBe(true);
-  if (status >= 400 && status <= 599) expect(kind).toBe(kindForStatus(status));
+  // A 4xx other than 401 and 408 may be a rate limit (GitHub's 403s).
+  if (status >= 400 && status <= 599) expect([kindForStatus(status), ...(status <= 499 && status !== 401 && status !== 408 ? ['rate_limited'] : [])]).toContain(kind);
   else {
     expect(status >= 200 && status <= 399, `status ${status}`).toBe(true);
     expect(kind).toBe('invalid_response');
