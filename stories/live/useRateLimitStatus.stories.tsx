@@ -1,8 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useEffect, useState } from 'react';
-import { expect, waitFor, within } from 'storybook/test';
-import { ApiErrorBanner, RetryCountdown, useApiQuery, useRateLimitStatus } from '../../src/index.js';
-import { sharedQuota } from '../mocks/api.js';
+import { expect, userEvent, waitFor, within } from 'storybook/test';
+import { ApiErrorBanner, createRateLimitGate, getRateLimitGate, RetryCountdown, useApiQuery, useRateLimitStatus } from '../../src/index.js';
+import { API_PREFIX, sharedQuota } from '../mocks/api.js';
 import { liveApi, liveMeta, liveOf } from './live-api.js';
 
 const WIDGETS = ['profile', 'orders', 'invoices', 'usage'] as const;
@@ -109,5 +109,98 @@ export const SharedRateLimitGate: Story = {
     for (const entry of afterBurst) await expect(entry.at - firstLimit.at).toBeGreaterThanOrEqual(2_000);
     const late = entries.filter((entry) => entry.path.endsWith(`/${LATE_WIDGET}`));
     await expect(late.map((entry) => entry.status)).toEqual([200]);
+  },
+};
+
+/** What the page of the second tab tells the first one: what its gate knew when made, and its request's outcome. */
+interface SecondTabReport {
+  type: 'story/second-tab';
+  learned: number | null;
+  status: number;
+}
+
+/**
+ * The page of a second tab of the same origin: it loads the kit on its own (its own module
+ * instances, as a new tab has), makes a gate of the channel and a client, sends one request at once,
+ * and reports to the page that opened it. Served by the development server, which serves the sources.
+ */
+function secondTabPage(channel: string): string {
+  const kit = new URL('/src/core/index.ts', window.location.href).href;
+  const prefix = new URL(API_PREFIX, window.location.href).href;
+  return `<!doctype html><html lang="en"><head><title>Second tab</title></head><body><p>Second tab</p>
+<script type="module">
+const { createApiClient, createRateLimitGate } = await import(${JSON.stringify(kit)});
+const gate = createRateLimitGate({ channel: ${JSON.stringify(channel)} });
+const learned = gate.snapshot().closedUntil;
+const client = createApiClient({ prefix: ${JSON.stringify(prefix)}, gate });
+const status = await client.get('dashboard/second').then((response) => response.status, (error) => error.status ?? 0);
+gate.dispose();
+parent.postMessage({ type: 'story/second-tab', learned, status }, '*');
+</script></body></html>`;
+}
+
+/** One widget through a client whose gate shares a channel, and a second tab opened on demand. */
+function TabsOfOneChannel({ channel }: { channel: string }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <h2>First tab</h2>
+      <RateLimitLine />
+      <div className="story-widgets">
+        <Widget name="first" />
+      </div>
+      <button type="button" onClick={() => setOpen((was) => !was)}>
+        {open ? 'Close the second tab' : 'Open a second tab'}
+      </button>
+      {open && <iframe title="Second tab" srcDoc={secondTabPage(channel)} width={240} height={60} />}
+    </>
+  );
+}
+
+// Its own name per run: what a run's gates wrote to storage is no closing for the next run.
+const TABS_CHANNEL = `story-tabs-${Date.now().toString(36)}`;
+
+/**
+ * A tab opened during a cooldown learns it before its first request leaves. The first tab's widget
+ * gets 429 with `Retry-After: 3`; its gate (channel shared with other tabs) closes. A second tab of
+ * the same origin is opened during the wait: its gate starts closed, from what the first wrote to
+ * `localStorage`, so its first request leaves only when the server allows it, and is served.
+ */
+export const TabOpenedDuringCooldown: Story = {
+  render: () => <TabsOfOneChannel channel={TABS_CHANNEL} />,
+  loaders: [
+    (context) =>
+      liveApi((log) => [sharedQuota('dashboard/:name', { burst: 0, retryAfterSeconds: 3, log })], { gate: createRateLimitGate({ channel: TABS_CHANNEL }) })(
+        context,
+      ),
+  ],
+  // Both tabs' requests go when the wait is over, in either order: the log's request column is left out.
+  parameters: { visualRegression: { mask: ['.story-widget p', '.story-log td:nth-child(3)'] } },
+  play: async (context) => {
+    const canvas = within(context.canvasElement);
+    const { log, client } = liveOf(context);
+    const gate = getRateLimitGate(client)!;
+    await waitFor(() => expect(gate.snapshot().closedUntil).not.toBeNull(), { timeout: 3_000 });
+    const closedUntil = gate.snapshot().closedUntil!;
+
+    const reported = new Promise<SecondTabReport>((resolve) => {
+      const onMessage = (event: MessageEvent<SecondTabReport>) => {
+        if (event.data?.type !== 'story/second-tab') return;
+        window.removeEventListener('message', onMessage);
+        resolve(event.data);
+      };
+      window.addEventListener('message', onMessage);
+    });
+    await userEvent.click(canvas.getByRole('button', { name: 'Open a second tab' }));
+    const report = await reported;
+    // Its gate knew the first tab's closing from the start, and its request waited for it.
+    await expect(report).toEqual({ type: 'story/second-tab', learned: closedUntil, status: 200 });
+    const refusal = log.entries().find((entry) => entry.status === 429)!;
+    const second = log.entries().filter((entry) => entry.path.endsWith('/dashboard/second'));
+    await expect(second.map((entry) => entry.status)).toEqual([200]);
+    await expect(second[0]!.at - refusal.at).toBeGreaterThanOrEqual(3_000);
+
+    await waitFor(() => expect(canvas.getByText(/^Served as request \d+$/)).toBeVisible(), { timeout: 5_000 });
+    await userEvent.click(canvas.getByRole('button', { name: 'Close the second tab' }));
   },
 };
