@@ -87,6 +87,25 @@ describe('onAuthError', () => {
     expect(result.current.error?.message).toBe('Missing scope admin');
   });
 
+  it('is not called for a 403 that is a rate limit: the query waits for it and is served', async () => {
+    let refused = 0;
+    server.use(
+      http.get(`${API}/search`, () => {
+        refused += 1;
+        if (refused > 1) return HttpResponse.json({ items: [] });
+        return HttpResponse.json({ message: 'You have exceeded a secondary rate limit.' }, { status: 403, headers: { 'retry-after': '2' } });
+      }),
+    );
+    const onAuthError = vi.fn(() => true);
+    const { wrapper } = kitWrapper(createApiClient({ prefix: API }), { onAuthError });
+    const { result } = renderHook(() => useApiQuery({ queryKey: ['search'], path: 'search' }), { wrapper });
+    await advanceUntil(() => result.current.failureCount === 1);
+    expect(result.current.failureReason).toMatchObject({ status: 403, kind: 'rate_limited', retryAfterMs: 2_000 });
+    await advanceUntil(() => result.current.isSuccess);
+    expect(onAuthError).not.toHaveBeenCalled();
+    expect(refused).toBe(2);
+  });
+
   it('without a handler, a 401 is final after one request', async () => {
     const { wrapper } = kitWrapper(createApiClient({ prefix: API, apiKey: 'stale' }));
     const { result } = renderHook(() => useApiQuery({ queryKey: ['me'], path: 'me' }), { wrapper });
