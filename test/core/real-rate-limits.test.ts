@@ -84,11 +84,11 @@ describe('the answers of real APIs, in time', () => {
     ['x-ms-retry-after-ms (Cosmos DB)', { 'x-ms-retry-after-ms': '1500' }],
     ['X-RateLimit-Reset-After (Discord)', { 'x-ratelimit-reset-after': '1.5' }],
   ])('429 with %s: retried at 1.5 s, not before', async (_name, headers) => {
-    const { client, queryClient } = kit();
+    const { client, queryClient, gate } = kit();
     const refusal = refuseOnce(429, () => headers);
     const served = query(queryClient, 'completions', client);
-    // Meanwhile another request of the page is held too, to the same time.
-    await expect.poll(() => server.requests.length, { interval: 10, timeout: 1_000 }).toBe(1);
+    // Once the refusal has reached the client, another request of the page is held too, to the same time.
+    await expect.poll(() => gate.snapshot().closedUntil, { interval: 10, timeout: 1_000 }).not.toBeNull();
     const other = client.get('models').json();
     await expect(Promise.all([served, other])).resolves.toEqual([{ ok: true }, { ok: true }]);
     for (const at of arrivals().slice(1)) {
