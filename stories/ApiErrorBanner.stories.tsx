@@ -489,38 +489,37 @@ export const RateLimitedForAnHour: Story = {
   },
 };
 
+/** A banner with a retry scheduled, "Retry now", "Stop retrying" and "Dismiss", laid out by `decorator`: the narrow layout's checks. */
+function narrow(decorator: NonNullable<Story['decorators']>): Story {
+  return {
+    ...failedRequest([]),
+    loaders: withRetryScheduled(20_000),
+    args: { onRetryNow: fn(), onStopRetrying: fn(), onDismiss: fn() },
+    decorators: decorator,
+    play: async ({ canvasElement }) => expectNoButtonAlone(canvasElement),
+  };
+}
+
 /** A banner as wide as a small phone (320 px): the countdown on its own line, the buttons sharing the next. */
-export const NarrowPhone: Story = {
-  ...failedRequest([]),
-  loaders: withRetryScheduled(20_000),
-  args: { onRetryNow: fn(), onStopRetrying: fn(), onDismiss: fn() },
-  decorators: [
-    (Story) => (
-      <div style={{ inlineSize: 320 }}>
-        <Story />
-      </div>
-    ),
-  ],
-  play: async ({ canvasElement }) => expectNoButtonAlone(canvasElement),
-};
+export const NarrowPhone: Story = narrow([
+  (Story) => (
+    <div style={{ inlineSize: 320 }}>
+      <Story />
+    </div>
+  ),
+]);
 
 /** A banner in a narrow side column of a wide page: the same narrow layout, decided by its own width. */
-export const NarrowColumn: Story = {
-  ...failedRequest([]),
-  loaders: withRetryScheduled(20_000),
-  args: { onRetryNow: fn(), onStopRetrying: fn(), onDismiss: fn() },
-  decorators: [
-    (Story) => (
-      <div style={{ display: 'grid', gridTemplateColumns: '15rem 1fr', gap: '1rem' }}>
-        <aside>
-          <Story />
-        </aside>
-        <main className="story-note">The page's main column.</main>
-      </div>
-    ),
-  ],
-  play: async ({ canvasElement }) => expectNoButtonAlone(canvasElement),
-};
+export const NarrowColumn: Story = narrow([
+  (Story) => (
+    <div style={{ display: 'grid', gridTemplateColumns: '15rem 1fr', gap: '1rem' }}>
+      <aside>
+        <Story />
+      </aside>
+      <main className="story-note">The page's main column.</main>
+    </div>
+  ),
+]);
 
 /** Every button of the action row fills its line: none is left alone beside a gap, none overflows the banner. */
 async function expectNoButtonAlone(canvasElement: HTMLElement): Promise<void> {

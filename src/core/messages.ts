@@ -1,3 +1,4 @@
+import { clockTimeOptions } from './clock-time.js';
 import { API_ERROR_KINDS, KIND_DESCRIPTIONS, type ApiErrorKind } from './kinds.js';
 
 /** The title and the sentence the banner shows for one {@link ApiErrorKind}. */
@@ -131,14 +132,6 @@ const TITLES: Readonly<Record<ApiErrorKind, string>> = {
 const kindMessages = Object.fromEntries(
   API_ERROR_KINDS.map((kind) => [kind, { title: TITLES[kind], description: KIND_DESCRIPTIONS[kind] }]),
 ) as Record<ApiErrorKind, KindMessages>;
-
-/**
- * @internal How to show when a long wait ends: the time alone when it is today (in the runtime's
- * time zone), else the date too. Shared by the English texts and the shipped translations.
- */
-export function clockTimeOptions(date: Date, now = Date.now()): Intl.DateTimeFormatOptions {
-  return date.toDateString() === new Date(now).toDateString() ? { timeStyle: 'short' } : { dateStyle: 'medium', timeStyle: 'short' };
-}
 
 // Formatters are made per call: the person's locale is read where the text is shown (browser or server).
 function formatSeconds(seconds: number): string {
