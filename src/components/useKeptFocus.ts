@@ -1,5 +1,6 @@
 'use client';
-import { useCallback, useLayoutEffect, useRef, type FocusEvent } from 'react';
+import { useCallback, useRef, type FocusEvent } from 'react';
+import { useClientLayoutEffect } from './client-layout-effect.js';
 
 /** @internal What {@link useKeptFocus} returns: props for the region that keeps its focus. */
 export interface KeptFocus {
@@ -37,7 +38,7 @@ export function useKeptFocus(fallback: string): KeptFocus {
   }, []);
 
   // After every render: that is when a control can have been removed or disabled.
-  useLayoutEffect(() => {
+  useClientLayoutEffect(() => {
     const region = root.current;
     const last = focused.current;
     if (!region || !last || !isGone(last, region)) return;
