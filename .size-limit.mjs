@@ -19,10 +19,10 @@ const IMPORTS = [
     name: 'a typical app',
     entry: '.',
     names: ['createApiClient', 'ApiKitProvider', 'useApiQuery', 'useApiMutation', 'ApiErrorBanner', 'RetryCountdown'],
-    limit: '16.4 kB',
+    limit: '18.0 kB',
   },
   { name: 'the React-free core', entry: './core', names: ['createApiClient', 'apiQueryDefaults'], limit: '10.1 kB' },
-  { name: 'every export of the main entry', entry: '.', names: '*', limit: '18.5 kB' },
+  { name: 'every export of the main entry', entry: '.', names: '*', limit: '20.0 kB' },
 ];
 
 /**
@@ -30,7 +30,7 @@ const IMPORTS = [
  * that names it. An entry with no budget here is measured and reported but has no limit: give it
  * one when it is added.
  */
-const ENTRY_LIMITS = [['./locales/', '2 kB']];
+const ENTRY_LIMITS = [['./locales/', '2.1 kB']];
 // Whole stylesheets, not JavaScript.
 const NOT_JAVASCRIPT = /\.css$/;
 

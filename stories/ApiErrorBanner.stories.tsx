@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import type { HttpHandler } from 'msw';
 import { delay, http, HttpResponse } from 'msw';
 import { expect, fn, spyOn, userEvent, waitFor, within } from 'storybook/test';
+import { onlineManager } from '@tanstack/react-query';
 import {
   ApiErrorBanner,
   createRetryPolicy,
@@ -12,7 +13,10 @@ import {
   toApiError,
   type ApiClientOptions,
   type ApiErrorKind,
+  type ScheduledRetry,
 } from '../src/index.js';
+// Internal: what the kit's hooks record when react-query schedules a retry, so a story can show each phase.
+import { clearScheduledRetry, decideScheduledRetry, proposeScheduledRetry } from '../src/core/retry/retry-schedule.js';
 import { ar } from '../src/locales/ar.js';
 import { de } from '../src/locales/de.js';
 import { answerWith, cloudflareHtml, errorBody } from './mocks/api.js';
@@ -152,17 +156,29 @@ export const ServerError: Story = {
   },
 };
 
-/** 503 with `Retry-After: 120`: maintenance. The person may try again when the wait is over. */
+/** 503 with `Retry-After: 120`: the server said it is maintenance. The person may try again when the wait is over. */
 export const Maintenance: Story = {
   ...failedRequest(
     [answerWith('orders', 503, 'Scheduled maintenance: back at 14:00 UTC.', { headers: { 'Retry-After': '120' } })],
     get('orders'),
   ),
   play: async (context) => {
-    await showsKind('unavailable', { serverText: 'Scheduled maintenance: back at 14:00 UTC.' })!(context);
     const canvas = within(context.canvasElement);
+    await expect(canvas.getByRole('alert')).toHaveTextContent(`${defaultMessages.maintenance.title}Scheduled maintenance: back at 14:00 UTC.`);
     await expect(canvas.getByRole('button', { name: 'Try again' })).toBeDisabled();
     await expectCountdown(context.canvasElement, /^You can try again in (\d+) s$/, 120);
+  },
+};
+
+/**
+ * A bare 503 whose `error` only restates the status ("Service Unavailable"): nothing said it is
+ * maintenance, and the banner does not repeat the status, so the kind's friendly text shows.
+ */
+export const ServiceUnavailable: Story = {
+  ...failedRequest([answerWith('orders', 503, 'Service Unavailable')], get('orders')),
+  play: async (context) => {
+    await showsKind('unavailable')!(context);
+    await expect(within(context.canvasElement).getByRole('alert')).not.toHaveTextContent('Service Unavailable');
   },
 };
 
@@ -393,3 +409,128 @@ export const CopyFallback: Story = {
     await expect(window.getSelection()?.toString()).toBe(supportId);
   },
 };
+
+/** The error of a failed `GET /api/orders` (a 502) with an automatic retry recorded `inMs` ahead, as the kit's hooks record it. */
+function withRetryScheduled(inMs: number, schedule: Partial<ScheduledRetry> = {}): Story['loaders'] {
+  return [
+    async (context) => {
+      const loaded = await requestFailure([answerWith('orders', 502, 'Bad gateway')], get('orders'))(context);
+      const error = loadedError(loaded ?? {});
+      if (error) {
+        const now = Date.now();
+        proposeScheduledRetry(error, 0, { at: now + inMs, attempt: 2, maxAttempts: 4, since: now, serverGiven: false, ...schedule });
+        decideScheduledRetry(error, 0, true);
+      }
+      return loaded;
+    },
+  ];
+}
+
+/**
+ * After queries failed, the client keeps one probe going: the banner of a failed query says when
+ * the next try is and offers "Try now" (and "Stop retrying"), never "Try again" beside them.
+ */
+export const ProbingTheService: Story = {
+  ...failedRequest([]),
+  loaders: withRetryScheduled(20_000, { waitingForService: true }),
+  args: { onRetryNow: fn(), onStopRetrying: fn() },
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    await expectCountdown(canvasElement, /^We'll keep trying · next try in (\d+) s$/, 20);
+    await expect(canvas.queryByRole('button', { name: 'Try again' })).not.toBeInTheDocument();
+    await userEvent.click(canvas.getByRole('button', { name: 'Try now' }));
+    await expect(args.onRetryNow).toHaveBeenCalledTimes(1);
+  },
+};
+
+/** The automatic retry's wait is over and its request runs: "Retrying now", its controls in place but `aria-disabled`. */
+export const RetryingNow: Story = {
+  ...failedRequest([]),
+  loaders: withRetryScheduled(300),
+  args: { onRetryNow: fn(), onStopRetrying: fn() },
+  play: async ({ canvasElement, loaded, args }) => {
+    const canvas = within(canvasElement);
+    // What the kit's hooks do as the retry leaves: its schedule is cleared while the request runs.
+    clearScheduledRetry(loadedError(loaded)!);
+    await waitFor(() => expect(canvasElement.querySelector(COUNTDOWN_TEXT)).toHaveTextContent(/^Retrying now$/), { timeout: 2000 });
+    const retryNow = canvas.getByRole('button', { name: 'Retry now' });
+    await expect(retryNow).toHaveAttribute('aria-disabled', 'true');
+    await userEvent.click(retryNow);
+    await expect(args.onRetryNow).not.toHaveBeenCalled();
+    await expect(retryNow).toHaveFocus();
+  },
+};
+
+/** A retry held while the browser is offline: "Waiting for the network", not a false "0 s". */
+export const WaitingForTheNetwork: Story = {
+  ...failedRequest([]),
+  loaders: withRetryScheduled(20_000),
+  args: { onRetryNow: fn(), onStopRetrying: fn() },
+  beforeEach: () => {
+    onlineManager.setOnline(false);
+    return () => onlineManager.setOnline(true);
+  },
+  play: async ({ canvasElement }) => {
+    await expect(canvasElement.querySelector(COUNTDOWN_TEXT)).toHaveTextContent(/^Waiting for the network$/);
+  },
+};
+
+/**
+ * A 429 whose wait (an hour) is beyond the automatic-retry cap: no automatic retry, and the
+ * banner says until when as a clock time rather than counting 3,600 seconds.
+ */
+export const RateLimitedForAnHour: Story = {
+  ...failedRequest([answerWith('orders', 429, 'Hourly quota used up.', { headers: { 'Retry-After': '3600' } })], get('orders')),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByRole('button', { name: 'Try again' })).toBeDisabled();
+    await expect(canvasElement.querySelector(COUNTDOWN_TEXT)).toHaveTextContent(/^You can try again at \S/);
+    await expect(canvas.queryByRole('progressbar')).not.toBeInTheDocument();
+  },
+};
+
+/** A banner with a retry scheduled, "Retry now", "Stop retrying" and "Dismiss", laid out by `decorator`: the narrow layout's checks. */
+function narrow(decorator: NonNullable<Story['decorators']>): Story {
+  return {
+    ...failedRequest([]),
+    loaders: withRetryScheduled(20_000),
+    args: { onRetryNow: fn(), onStopRetrying: fn(), onDismiss: fn() },
+    decorators: decorator,
+    play: async ({ canvasElement }) => expectNoButtonAlone(canvasElement),
+  };
+}
+
+/** A banner as wide as a small phone (320 px): the countdown on its own line, the buttons sharing the next. */
+export const NarrowPhone: Story = narrow([
+  (Story) => (
+    <div style={{ inlineSize: 320 }}>
+      <Story />
+    </div>
+  ),
+]);
+
+/** A banner in a narrow side column of a wide page: the same narrow layout, decided by its own width. */
+export const NarrowColumn: Story = narrow([
+  (Story) => (
+    <div style={{ display: 'grid', gridTemplateColumns: '15rem 1fr', gap: '1rem' }}>
+      <aside>
+        <Story />
+      </aside>
+      <main className="story-note">The page's main column.</main>
+    </div>
+  ),
+]);
+
+/** Every button of the action row fills its line: none is left alone beside a gap, none overflows the banner. */
+async function expectNoButtonAlone(canvasElement: HTMLElement): Promise<void> {
+  const actions = canvasElement.querySelector<HTMLElement>('.aek-banner__actions')!;
+  const row = actions.getBoundingClientRect();
+  for (const button of actions.querySelectorAll(':scope > button')) {
+    const box = button.getBoundingClientRect();
+    await expect(box.right).toBeLessThanOrEqual(row.right + 0.5);
+    await expect(box.left).toBeGreaterThanOrEqual(row.left - 0.5);
+    const siblings = [...actions.querySelectorAll(':scope > button')].filter((other) => Math.abs(other.getBoundingClientRect().top - box.top) < 1);
+    // Alone on its line only when it fills it.
+    if (siblings.length === 1) await expect(box.width).toBeGreaterThan(row.width - 1);
+  }
+}

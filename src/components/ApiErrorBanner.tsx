@@ -11,12 +11,21 @@ const ApiErrorDetails = /* @__PURE__ */ lazy(() => import('./ApiErrorDetails.js'
 
 /**
  * A friendly message for a failed request: a title and a sentence for its kind (or the API's
- * own `error` text), the support ID in monospace with a "Copy support ID" button and a line
- * saying until when support can look it up, the Cloudflare Ray ID, and the actions that can
- * help: "Try again" (disabled, with a countdown, while the server asks to wait), "Retry now"
- * and "Stop retrying" while an automatic retry is scheduled, "Dismiss". In development (or with
- * `showDetails`) it also shows a "Details" disclosure with "Copy details" and "Copy as curl"; its
- * code is loaded on demand, so it appears a moment after the rest the first time.
+ * own `error` text, when it says more than the status), the support ID in monospace with a
+ * "Copy support ID" button and a line saying until when support can look it up, the Cloudflare
+ * Ray ID, and the actions that can help. In development (or with `showDetails`) it also shows a
+ * "Details" disclosure with "Copy details" and "Copy as curl"; its code is loaded on demand, so
+ * it appears a moment after the rest the first time.
+ *
+ * One retry action at a time. While an automatic retry is scheduled: the countdown ("Retrying in
+ * 12 s", "We'll keep trying · next try in 20 s" while the client probes the service, "Waiting
+ * for the network" while it is held), "Retry now" ("Try now" while probing) and "Stop retrying";
+ * while that retry runs they stay in place, `aria-disabled`, beside "Retrying now". When none is
+ * scheduled: "Try again" where retrying can help, disabled with the countdown beside it while the
+ * server asked to wait (a clock time for a wait beyond the automatic-retry cap). "Retry now"
+ * pressed during the server's wait says that the try goes at the server's time. When a control
+ * that had focus goes away, focus moves to the next action (else the banner): never to the page.
+ * "Copied" is shown only beside the ID that was copied.
  *
  * Only the title and the description are inside the `role="alert"` element: the countdown, the
  * IDs and the buttons sit beside it, so nothing is announced twice. Renders nothing for `null`,
@@ -29,6 +38,9 @@ const ApiErrorDetails = /* @__PURE__ */ lazy(() => import('./ApiErrorDetails.js'
  * @example
  * ```tsx
  * const orders = useApiQuery({ queryKey: ['orders'], path: 'orders' });
+ * <ApiErrorBanner result={orders} />
+ *
+ * // The same, wired by hand (each explicit prop wins over the result's):
  * <ApiErrorBanner
  *   error={orders.error ?? orders.failureReason}
  *   onRetry={() => orders.refetch()}
@@ -85,6 +97,7 @@ export function ApiErrorBanner(props: ApiErrorBannerProps) {
           {banner.showRetryNow && <button {...banner.getRetryNowProps()} />}
           {banner.showStopRetrying && <button {...banner.getStopRetryingProps()} />}
           {banner.showDismiss && <button {...banner.getDismissProps()} />}
+          {banner.showRetryNow && <PoliteAnnouncer {...banner.getNoteProps()} />}
         </div>
       )}
 

@@ -3,9 +3,14 @@ import { PoliteAnnouncer } from './PoliteAnnouncer.js';
 import { useRetryCountdownProps, type RetryCountdownProps } from './useRetryCountdownProps.js';
 
 /**
- * A countdown to the next try: "Retrying in 12 s" while react-query will retry by itself, "You
- * can try again in 12 s" when the person has to, "Waiting for the network" while the retry is
- * held offline. It shows a progress bar and, with `onRetryNow`, a "Retry now" button.
+ * A countdown to the next try, one text per phase: "Retrying in 12 s" while react-query will
+ * retry by itself, "Retrying now" once that retry runs, "We'll keep trying · next try in 20 s"
+ * while the client waits for the service to answer its probe, "Waiting for the network" (or for
+ * the tab) while the retry is held, "You can try again in 12 s" when the person has to (at a clock
+ * time, "You can try again at 11:15", for a wait beyond the automatic-retry cap), then "You can
+ * try again now". While seconds are counted it shows a progress bar, whose value text is the
+ * visible text, and, with `onRetryNow`, a "Retry now" button ("Try now" while probing); pressed
+ * while the server's own wait forbids an earlier try, the button says so.
  *
  * The visible text changes once a second and re-renders only this component; screen readers
  * hear it twice per wait, at its start and at its end, through a separate polite live region
@@ -30,8 +35,14 @@ export function RetryCountdown(props: RetryCountdownProps) {
     <div {...countdown.getRootProps()}>
       {countdown.phase !== 'idle' && (
         <>
-          <span {...countdown.getTextProps()}>{countdown.text}</span>{' '}
-          <progress {...countdown.getProgressProps()} />
+          <span {...countdown.getTextProps()}>{countdown.text}</span>
+          {countdown.showProgress && (
+            <>
+              {' '}
+              {/* Keyed by the wait: a new wait's bar starts empty instead of running back from the last one's end. */}
+              <progress key={countdown.deadline} {...countdown.getProgressProps()} />
+            </>
+          )}
           {countdown.showRetryNow && (
             <>
               {' '}
@@ -40,6 +51,7 @@ export function RetryCountdown(props: RetryCountdownProps) {
           )}
         </>
       )}
+      {props.onRetryNow !== undefined && <PoliteAnnouncer {...countdown.getNoteProps()} />}
       <PoliteAnnouncer {...countdown.getAnnouncerProps()} />
     </div>
   );

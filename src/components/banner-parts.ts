@@ -22,6 +22,7 @@ export const API_ERROR_BANNER_CLASS_NAMES = {
   button: 'aek-banner__button',
   primaryButton: 'aek-banner__button aek-banner__button--primary',
   countdown: 'aek-banner__countdown',
+  note: 'aek-banner__note',
   details: 'aek-banner__details',
   summary: 'aek-banner__summary',
   facts: 'aek-banner__facts',

@@ -2,9 +2,10 @@
 import { useId, useMemo, type HTMLAttributes } from 'react';
 import type { ApiError } from '../core/ApiError.js';
 import { isDevelopmentBuild } from '../core/build-mode.js';
-import { KIND_DESCRIPTIONS } from '../core/kinds.js';
 import type { Messages, PartialMessages } from '../core/messages.js';
+import { isServerRefusal } from '../core/retry/retry-policy.js';
 import { getScheduledRetry, type ScheduledRetry } from '../core/retry/retry-schedule.js';
+import type { RetryingResult } from '../react/useRetryCountdown.js';
 import { useMessages } from '../react/messages-context.js';
 import { useIsOnline } from '../react/browser-state.js';
 import { API_ERROR_BANNER_CLASS_NAMES, copyStatusProps, type BannerCopyTarget } from './banner-parts.js';
@@ -15,13 +16,42 @@ import { toShownError } from './shown-error.js';
 import type { ApiErrorDetailsProps } from './useApiErrorDetails.js';
 import { useCopyToClipboard, type CopyStatus } from './useCopyToClipboard.js';
 import type { RetryCountdownProps } from './useRetryCountdownProps.js';
+import { bannerTexts } from './banner-texts.js';
+import { useKeptFocus, type KeptFocus } from './useKeptFocus.js';
 import { useShownWait } from './useShownWait.js';
+import { useWaitNote } from './useWaitNote.js';
+
+/**
+ * A query or mutation result of the kit's hooks (`useApiQuery`, `useApiMutation`), as the banner
+ * reads it: its failure, how to run it again, and its retry controls. Plain react-query results
+ * fit too (without "Retry now" and "Stop retrying").
+ */
+export interface BannerResult extends RetryingResult {
+  /** A query's refetch: "Try again" runs it. */
+  refetch?(): unknown;
+  /** A mutation's `mutate`: "Try again" sends the same variables again, where that is safe. */
+  mutate?(variables: unknown): unknown;
+  /** The variables of a mutation's latest call. */
+  variables?: unknown;
+  /** The kit's "Retry now" (`useApiQuery` and `useApiMutation` results). */
+  retryNow?: () => void;
+  /** The kit's "Stop retrying". */
+  stopRetrying?: () => void;
+}
 
 /** Props of `ApiErrorBanner` and of {@link useApiErrorBanner}. */
 export interface ApiErrorBannerProps {
-  /** Anything thrown; mapped with `toApiError`. Nothing is shown for `null`, `undefined` or an aborted request. */
-  error: unknown;
-  /** Runs the request again; shows "Try again" when the error is retryable. */
+  /**
+   * A query or mutation result of the kit's hooks: the banner shows its failure
+   * (`error ?? failureReason`) and wires "Try again", "Retry now" and "Stop retrying" to it. For
+   * a query, "Try again" refetches; for a mutation it sends the same variables again only where
+   * the server refused before doing anything (a 429, a 503 with a wait), so nothing is done
+   * twice. Props given explicitly win.
+   */
+  result?: BannerResult | null;
+  /** Anything thrown; mapped with `toApiError`. Nothing is shown for `null`, `undefined` or an aborted request. Wins over `result`'s. */
+  error?: unknown;
+  /** Runs the request again; shows "Try again" when the error is retryable and no automatic retry is scheduled. */
   onRetry?: () => void;
   /** Shows "Dismiss"; called when it is pressed. */
   onDismiss?: () => void;
@@ -51,9 +81,9 @@ export interface ApiErrorBannerParts {
   error: ApiError;
   /** The texts in use. */
   messages: Messages;
-  /** The kind's title, such as "Too many requests". */
+  /** The kind's title, such as "Too many requests" ("Service in maintenance" only when the server said so). */
   title: string;
-  /** The server's own `error` text when the API sent one, else the kind's friendly description. */
+  /** The server's own `error` text when the API sent one that says more than its status, else the kind's friendly description. */
   description: string;
   /** The support ID to show and copy, when the server sent a usable one. */
   supportId: string | undefined;
@@ -65,11 +95,18 @@ export interface ApiErrorBannerParts {
   scheduledRetry: ScheduledRetry | undefined;
   /** Whether the server asked to wait (or a retry is scheduled) and the wait is not over. */
   waiting: boolean;
+  /** Whether an automatic retry is scheduled or running: "Retry now" and "Stop retrying" stand instead of "Try again". */
+  automatic: boolean;
+  /** Whether that automatic retry is running now: its buttons stay in place, `aria-disabled`. */
+  retrying: boolean;
   /** Whether to show the countdown next to the buttons. */
   showCountdown: boolean;
-  /** Whether to show "Try again": the error is retryable, its status is not 400, 401, 403, 404 or 406, and there is a retry handler. */
+  /**
+   * Whether to show "Try again": no automatic retry is scheduled, the error is retryable, its
+   * status is not 400, 401, 403, 404 or 406, and there is a retry handler.
+   */
   showTryAgain: boolean;
-  /** Whether to show "Retry now": an automatic retry is scheduled and `onRetryNow` is given. */
+  /** Whether to show "Retry now" ("Try now" while the client waits for the service): an automatic retry is scheduled and `onRetryNow` is given. */
   showRetryNow: boolean;
   /** Whether to show "Stop retrying": an automatic retry is scheduled and `onStopRetrying` is given. */
   showStopRetrying: boolean;
@@ -81,8 +118,12 @@ export interface ApiErrorBannerParts {
   copyStatus: CopyStatus;
   /** Which text the latest copy was of. */
   copyTarget: BannerCopyTarget | undefined;
-  /** The root element: its classes, and `data-kind` and `data-source` for styling. */
-  getRootProps: () => HTMLAttributes<HTMLDivElement> & { 'data-kind': string; 'data-source': string };
+  /**
+   * The root element: its classes, `data-kind` and `data-source` for styling, and what keeps focus
+   * in the banner when a control it held goes away (it moves to the first enabled action, else
+   * the root, which takes focus with `tabIndex={-1}`).
+   */
+  getRootProps: () => HTMLAttributes<HTMLDivElement> & KeptFocus & { 'data-kind': string; 'data-source': string };
   /** The `role="alert"` element: the title and the description only. */
   getAlertProps: () => HTMLAttributes<HTMLDivElement>;
   /** The title, inside the alert. */
@@ -101,10 +142,12 @@ export interface ApiErrorBannerParts {
   getTryAgainProps: () => ButtonProps;
   /** Props for the `RetryCountdown` next to the buttons. */
   getCountdownProps: () => RetryCountdownProps;
-  /** The "Retry now" button. */
+  /** The "Retry now" button (`aria-disabled` while the retry runs). */
   getRetryNowProps: () => ButtonProps;
-  /** The "Stop retrying" button. */
+  /** The "Stop retrying" button (`aria-disabled` while the retry runs). */
   getStopRetryingProps: () => ButtonProps;
+  /** A polite status beside the actions, empty until "Retry now" is pressed during the server's wait: it says the try goes at its time. */
+  getNoteProps: () => PoliteAnnouncerProps;
   /** The "Dismiss" button. */
   getDismissProps: () => ButtonProps;
   /**
@@ -138,29 +181,39 @@ export interface ApiErrorBannerParts {
  * ```
  */
 export function useApiErrorBanner(props: ApiErrorBannerProps): ApiErrorBannerParts | null {
-  const { error: thrown, onRetry, onDismiss, onRetryNow, onStopRetrying, resetErrorBoundary, className } = props;
+  const { result, onDismiss, className } = props;
+  const thrown = props.error !== undefined || !result ? props.error : (result.error ?? result.failureReason);
   const error = useMemo(() => toShownError(thrown), [thrown]);
   const messages = useMessages(props.messages);
   const clipboard = useCopyToClipboard<BannerCopyTarget>();
-  const { status: copyStatus, target: copyTarget, copy, fallbackRef } = clipboard;
+  const { status: copyStatus, target: copyTarget, text: copiedText, copy, fallbackRef } = clipboard;
+  const keptFocus = useKeptFocus(`.${API_ERROR_BANNER_CLASS_NAMES.actions} > button`);
   const titleId = useId();
   const descriptionId = useId();
 
-  const { deadline, scheduled: remembered, waiting, seen } = useShownWait(error);
+  // The result's own failure carries its fetch state (paused offline); an explicit error does not.
+  const target = result && thrown !== props.error ? result : error;
+  const { deadline, scheduled: remembered, waiting, seen } = useShownWait(target);
   const scheduled = getScheduledRetry(error);
   const online = useIsOnline();
+  const serverWait = waiting && remembered !== undefined && remembered.serverGiven;
+  const [noted, note] = useWaitNote(deadline, serverWait);
 
   if (!error) return null;
 
-  const kindMessages = messages[error.kind];
-  const fromServer = error.source === 'api' && error.message !== KIND_DESCRIPTIONS[error.kind];
-  const retry = onRetry ?? (resetErrorBoundary ? () => resetErrorBoundary() : undefined);
-  const showTryAgain = error.retryable && retry !== undefined && !NEVER_RETRIED.has(error.status);
+  const { title, description } = bannerTexts(error, messages);
+  const retry = props.onRetry ?? retryOf(result, error) ?? (props.resetErrorBoundary ? () => props.resetErrorBoundary!() : undefined);
+  const onRetryNow = props.onRetryNow ?? result?.retryNow;
+  const onStopRetrying = props.onStopRetrying ?? result?.stopRetrying;
+  // A retry that was scheduled and now runs is remembered by the wait: its controls stay in place.
+  const automatic = remembered !== undefined;
+  const retrying = automatic && scheduled === undefined;
+  const showTryAgain = !automatic && error.retryable && retry !== undefined && !NEVER_RETRIED.has(error.status);
   const showCountdown =
     deadline !== undefined &&
-    (remembered !== undefined || error.retryable) &&
+    (automatic || error.retryable) &&
     // Once a wait was seen, its countdown stays to say that it is over.
-    (seen || (remembered !== undefined && !online));
+    (seen || (automatic && !online));
   // Read at render, not at import: outside production builds by default.
   const showDetails = props.showDetails ?? isDevelopmentBuild();
   const supportIdExpiresAt = error.supportIdExpiresAt === undefined ? undefined : new Date(error.supportIdExpiresAt);
@@ -169,26 +222,32 @@ export function useApiErrorBanner(props: ApiErrorBannerProps): ApiErrorBannerPar
   const detailsFallbackShown = copyStatus === 'failed' && (copyTarget === 'details' || copyTarget === 'curl');
   const button = (children: string, onClick: (() => void) | undefined): ButtonProps =>
     buttonProps(children, API_ERROR_BANNER_CLASS_NAMES.button, onClick);
+  // While the retry runs, its controls keep their place (and focus) but do nothing: "Retrying now" says why.
+  const whileScheduled = (children: string, onClick: (() => void) | undefined): ButtonProps =>
+    retrying ? { ...button(children, undefined), 'aria-disabled': true } : button(children, onClick);
 
   return {
     error,
     messages,
-    title: kindMessages.title,
-    description: fromServer ? error.message : kindMessages.description,
+    title,
+    description,
     supportId: error.supportId,
     supportIdExpiresAt,
     rayId: error.rayId,
     scheduledRetry: scheduled,
     waiting,
+    automatic,
+    retrying,
     showCountdown,
     showTryAgain,
-    showRetryNow: scheduled !== undefined && onRetryNow !== undefined,
-    showStopRetrying: scheduled !== undefined && onStopRetrying !== undefined,
+    showRetryNow: automatic && onRetryNow !== undefined,
+    showStopRetrying: automatic && onStopRetrying !== undefined,
     showDismiss: onDismiss !== undefined,
     showDetails,
     copyStatus,
     copyTarget,
     getRootProps: () => ({
+      ...keptFocus,
       className: joinClassNames(API_ERROR_BANNER_CLASS_NAMES.root, className),
       'data-kind': error.kind,
       'data-source': error.source,
@@ -202,17 +261,40 @@ export function useApiErrorBanner(props: ApiErrorBannerProps): ApiErrorBannerPar
       ref: detailsFallbackShown ? undefined : fallbackRef,
     }),
     getCopySupportIdProps: () => button(messages.copySupportId, () => void copy('supportId', error.supportId ?? '')),
-    getCopyStatusProps: (targets) => copyStatusProps(messages, copyStatus, copyTarget !== undefined && targets.includes(copyTarget)),
+    // "Copied" (or the fallback hint) belongs to the ID that was copied: a new ID on screen drops it.
+    getCopyStatusProps: (targets) =>
+      copyStatusProps(messages, copyStatus, copyTarget !== undefined && targets.includes(copyTarget) && (copyTarget !== 'supportId' || copiedText === error.supportId)),
     getValidityProps: () => ({ className: API_ERROR_BANNER_CLASS_NAMES.validity }),
     // Only the server's own wait holds the person back; a backoff the kit chose can be cut short.
     getTryAgainProps: () => ({
       ...buttonProps(messages.tryAgain, API_ERROR_BANNER_CLASS_NAMES.primaryButton, retry),
       disabled: waiting && error.retryAfterMs !== undefined,
     }),
-    getCountdownProps: () => ({ error, messages: props.messages, className: API_ERROR_BANNER_CLASS_NAMES.countdown }),
-    getRetryNowProps: () => button(messages.retryNow, onRetryNow),
-    getStopRetryingProps: () => button(messages.stopRetrying, onStopRetrying),
+    getCountdownProps: () => ({
+      ...(target === result ? { result } : { error }),
+      messages: props.messages,
+      className: API_ERROR_BANNER_CLASS_NAMES.countdown,
+    }),
+    getRetryNowProps: () =>
+      whileScheduled(remembered?.waitingForService ? messages.tryNow : messages.retryNow, () => {
+        onRetryNow?.();
+        note();
+      }),
+    getStopRetryingProps: () => whileScheduled(messages.stopRetrying, onStopRetrying),
+    getNoteProps: () => ({ message: noted ? messages.waitRequested : '', className: API_ERROR_BANNER_CLASS_NAMES.note }),
     getDismissProps: () => button(messages.dismiss, onDismiss),
     getDetailsProps: () => ({ error, messages: props.messages, clipboard }),
   };
+}
+
+/**
+ * "Try again" for a hook result: a query refetches; a mutation sends its variables again only
+ * where the server refused before doing anything, so a request that may have been done is never
+ * sent twice behind the person's back.
+ */
+function retryOf(result: BannerResult | null | undefined, error: ApiError): (() => void) | undefined {
+  if (!result) return undefined;
+  if (typeof result.refetch === 'function') return () => void result.refetch!();
+  if (typeof result.mutate === 'function' && isServerRefusal(error)) return () => void result.mutate!(result.variables);
+  return undefined;
 }

@@ -81,7 +81,7 @@ export const KIND_DESCRIPTIONS: Readonly<Record<ApiErrorKind, string>> = {
   timeout: 'The server took too long to answer.',
   rate_limited: 'Too many requests in a short time. Please wait a moment before trying again.',
   server_error: 'Something went wrong on the server. It has been noted; trying again usually helps.',
-  unavailable: 'The service is temporarily offline, for example for maintenance. Please try again shortly.',
+  unavailable: 'The service is temporarily unavailable. Please try again shortly.',
   client_error: 'The request could not be completed.',
   network: 'The server could not be reached. Check your internet connection.',
   invalid_response: 'The server sent an answer that could not be read.',

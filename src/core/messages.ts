@@ -1,3 +1,4 @@
+import { clockTimeOptions } from './clock-time.js';
 import { API_ERROR_KINDS, KIND_DESCRIPTIONS, type ApiErrorKind } from './kinds.js';
 
 /** The title and the sentence the banner shows for one {@link ApiErrorKind}. */
@@ -18,6 +19,11 @@ export interface KindMessages {
  * {@link defaultMessages}.
  */
 export interface Messages extends Record<ApiErrorKind, KindMessages> {
+  /**
+   * Shown instead of `unavailable`'s texts when the server said it is maintenance: a 503 with a
+   * wait (`Retry-After`), or a message that speaks of maintenance. @default "Service in maintenance"
+   */
+  maintenance: KindMessages;
   /** The support ID's label. @default "Support ID" */
   supportIdLabel: string;
   /** The Cloudflare Ray ID's label. @default "Ray ID" */
@@ -40,12 +46,31 @@ export interface Messages extends Record<ApiErrorKind, KindMessages> {
   canRetryNow: string;
   /** Countdown text while react-query holds the retry (offline). @default "Waiting for the network" */
   waitingForNetwork: string;
-  /** The accessible name of the countdown's progress bar. @default "Time left before the next try" */
+  /** Countdown text while react-query holds a due retry until the tab is shown again. @default "Paused while this tab is hidden" */
+  waitingForTab: string;
+  /**
+   * Countdown text while the client waits for the service to answer a probe again, `seconds` to
+   * the next probe rounded up. @default "We'll keep trying · next try in 20 s"
+   */
+  probingIn: (seconds: number) => string;
+  /**
+   * Countdown text for a wait too long to count in seconds (beyond the automatic-retry cap), with
+   * the clock time it ends. @default "You can try again at 11:15"
+   */
+  canRetryAt: (date: Date) => string;
+  /**
+   * Said when a retry button is pressed while the server's wait forbids an earlier try: the try
+   * goes at the server's time. @default "The server asked to wait: the next try goes as soon as it allows."
+   */
+  waitRequested: string;
+  /** The accessible name of the countdown's progress bar, whose value text is the countdown's text. @default "Time left before the next try" */
   waitProgress: string;
   /** The button that runs the request again. @default "Try again" */
   tryAgain: string;
   /** The button that skips the rest of an automatic retry's wait. @default "Retry now" */
   retryNow: string;
+  /** The button that sends the next probe at once, while the client waits for the service. @default "Try now" */
+  tryNow: string;
   /** The button that calls off automatic retries. @default "Stop retrying" */
   stopRetrying: string;
   /** The button that closes the banner. @default "Dismiss" */
@@ -96,7 +121,7 @@ const TITLES: Readonly<Record<ApiErrorKind, string>> = {
   timeout: 'The server took too long',
   rate_limited: 'Too many requests',
   server_error: 'Something went wrong on the server',
-  unavailable: 'Service in maintenance',
+  unavailable: 'Service unavailable',
   client_error: 'The request could not be completed',
   network: 'No connection',
   invalid_response: 'Unreadable answer',
@@ -124,6 +149,10 @@ function formatSeconds(seconds: number): string {
  */
 export const defaultMessages: Messages = {
   ...kindMessages,
+  maintenance: {
+    title: 'Service in maintenance',
+    description: 'The service is down for maintenance. Please try again when it is back.',
+  },
   supportIdLabel: 'Support ID',
   rayIdLabel: 'Ray ID',
   copySupportId: 'Copy support ID',
@@ -136,9 +165,14 @@ export const defaultMessages: Messages = {
   retryingNow: 'Retrying now',
   canRetryNow: 'You can try again now',
   waitingForNetwork: 'Waiting for the network',
+  waitingForTab: 'Paused while this tab is hidden',
+  probingIn: (seconds) => `We'll keep trying · next try in ${formatSeconds(seconds)} s`,
+  canRetryAt: (date) => `You can try again at ${new Intl.DateTimeFormat(undefined, clockTimeOptions(date)).format(date)}`,
+  waitRequested: 'The server asked to wait: the next try goes as soon as it allows.',
   waitProgress: 'Time left before the next try',
   tryAgain: 'Try again',
   retryNow: 'Retry now',
+  tryNow: 'Try now',
   stopRetrying: 'Stop retrying',
   dismiss: 'Dismiss',
   details: 'Details',

@@ -1,3 +1,5 @@
+import { clockTimeOptions } from '../core/clock-time.js';
+
 /**
  * Plural forms of one text, by the locale's plural category (`Intl.PluralRules`); `#` stands for
  * the number in the locale's own digits. `other` is required: every locale has it.
@@ -24,6 +26,8 @@ export interface LocaleFormat {
   longDateTime(date: Date): string;
   /** A medium date with a medium time (`09.03.2026, 12:05:30`): when a failure happened. */
   mediumDateTime(date: Date): string;
+  /** The clock time a long wait ends (`12:05`), with the date when it is not today. */
+  clockTime(date: Date): string;
 }
 
 function once<T>(make: () => T): () => T {
@@ -52,5 +56,7 @@ export function localeFormat(locale: string | undefined): LocaleFormat {
     plural: (count, forms) => (forms[plurals().select(count)] ?? forms.other).replaceAll('#', number(count)),
     longDateTime: (date) => longDates().format(date),
     mediumDateTime: (date) => mediumDates().format(date),
+    // Made per call: which parts it shows depends on the day.
+    clockTime: (date) => new Intl.DateTimeFormat(locale, clockTimeOptions(date)).format(date),
   };
 }

@@ -20,13 +20,22 @@ function useIsFocused(): boolean {
   return useSyncExternalStore(subscribeFocus, readFocus, onServer);
 }
 
+/** @internal What holds a scheduled retry back: the browser is offline, or the tab is hidden. */
+export type RetryHold = 'network' | 'tab';
+
 /**
- * @internal Whether react-query holds the `scheduled` retry: the browser is offline, or the tab
- * is hidden once the retry is due (as react-query's own retries wait); re-renders when that changes.
+ * @internal What holds the `scheduled` retry, if anything: the browser is offline, or the tab is
+ * hidden once the retry is due (as react-query's own retries wait); re-renders when that changes.
  */
-export function useRetryHeldByBrowser(scheduled: ScheduledRetry | undefined): boolean {
+export function useRetryHold(scheduled: ScheduledRetry | undefined): RetryHold | undefined {
   const online = useIsOnline();
   const focused = useIsFocused();
   const due = useDeadlinePassed(focused ? undefined : scheduled?.at);
-  return scheduled !== undefined && (!online || (!focused && due));
+  if (scheduled === undefined) return undefined;
+  return !online ? 'network' : !focused && due ? 'tab' : undefined;
+}
+
+/** @internal Whether react-query holds the `scheduled` retry (see {@link useRetryHold}). */
+export function useRetryHeldByBrowser(scheduled: ScheduledRetry | undefined): boolean {
+  return useRetryHold(scheduled) !== undefined;
 }

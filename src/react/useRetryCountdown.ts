@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { isApiError, type ApiError } from '../core/ApiError.js';
 import { getScheduledRetry, isFinal, type ScheduledRetry } from '../core/retry/retry-schedule.js';
-import { useRetryHeldByBrowser } from './browser-state.js';
+import { useRetryHold, type RetryHold } from './browser-state.js';
 import { useWholeSecondsLeft } from './ticker.js';
 
 /**
@@ -102,6 +102,11 @@ export function useRetryWait(target: RetryCountdownTarget): ResolvedTarget {
   const [remembered, setRemembered] = useState<RememberedWait>();
   const same = remembered !== undefined && remembered.failure === failure;
 
+  // The retry scheduled after this failure has begun (its schedule is cleared when it leaves): it
+  // stays the wait shown, so the person reads "Retrying now" rather than the failure as final.
+  if (resolved.scheduled === undefined && same && remembered.scheduled !== undefined && !isFinal(failure)) {
+    return { ...remembered, heldByResult: resolved.heldByResult };
+  }
   if (resolved.deadline !== undefined) {
     const start = resolved.start ?? (same && remembered.deadline === resolved.deadline ? remembered.start : Date.now());
     // Only a new wait is remembered: a failure rebuilt on every render (one that crossed a JSON
@@ -139,20 +144,28 @@ export function useRetryWait(target: RetryCountdownTarget): ResolvedTarget {
  * ```
  */
 export function useRetryCountdown(target: RetryCountdownTarget): RetryCountdownState {
-  return useCountdownOfWait(useRetryWait(target));
+  const { heldBy: _heldBy, ...state } = useCountdownOfWait(useRetryWait(target));
+  return state;
+}
+
+/** @internal A countdown's state, and what holds its retry when it is paused. */
+export interface CountdownOfWait extends RetryCountdownState {
+  /** What holds the retry while `paused`: the network (offline, or a paused fetch) or a hidden tab. */
+  heldBy: RetryHold | undefined;
 }
 
 /** @internal {@link useRetryCountdown} for a wait already read with {@link useRetryWait}. */
-export function useCountdownOfWait(wait: ResolvedTarget): RetryCountdownState {
+export function useCountdownOfWait(wait: ResolvedTarget): CountdownOfWait {
   const { deadline, start, scheduled, heldByResult } = wait;
-  const heldByBrowser = useRetryHeldByBrowser(scheduled);
+  const hold = useRetryHold(scheduled);
   const seconds = useWholeSecondsLeft(deadline);
-  const paused = heldByResult || heldByBrowser;
-  if (deadline === undefined) return { remainingMs: 0, seconds: 0, active: paused, paused, progress: 0 };
+  const heldBy = heldByResult ? 'network' : hold;
+  const paused = heldBy !== undefined;
+  if (deadline === undefined) return { remainingMs: 0, seconds: 0, active: paused, paused, progress: 0, heldBy };
 
   const now = Date.now();
   const remainingMs = seconds === 0 ? 0 : Math.max(1, deadline - now);
   const total = deadline - (start ?? now);
   const progress = remainingMs === 0 || total <= 0 ? 1 : Math.min(1, Math.max(0, (now - (start ?? now)) / total));
-  return { remainingMs, seconds, active: seconds > 0 || paused, paused, progress };
+  return { remainingMs, seconds, active: seconds > 0 || paused, paused, progress, heldBy };
 }

@@ -27,9 +27,18 @@ function logged(log: RequestLog | undefined, request: Request, response: Respons
   return response;
 }
 
-/** Answers `status` with the API's error body `{status, error, support_id}` (and optional headers) on every request to `path`. */
-export function answerWith(path: string, status: number, error: string, options: { headers?: Record<string, string>; extra?: Record<string, unknown>; log?: RequestLog } = {}): HttpHandler {
-  return http.all(`${API_PREFIX}/${path}`, ({ request }) => {
+/**
+ * Answers `status` with the API's error body `{status, error, support_id}` (and optional headers)
+ * on every request to `path`, after `delayMs` when given (a request that takes a moment).
+ */
+export function answerWith(
+  path: string,
+  status: number,
+  error: string,
+  options: { headers?: Record<string, string>; extra?: Record<string, unknown>; log?: RequestLog; delayMs?: number } = {},
+): HttpHandler {
+  return http.all(`${API_PREFIX}/${path}`, async ({ request }) => {
+    if (options.delayMs !== undefined) await delay(options.delayMs);
     const body = errorBody(status, error, options.extra);
     return logged(options.log, request, HttpResponse.json(body, { status, headers: options.headers }), body);
   });

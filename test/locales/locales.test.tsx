@@ -37,6 +37,8 @@ const SAMPLES: Readonly<Record<string, unknown[][]>> = {
   formatTime: [[SAMPLE_DATE]],
   retryingIn: [[1], [2], [12]],
   canRetryIn: [[1], [2], [12]],
+  probingIn: [[1], [2], [20]],
+  canRetryAt: [[SAMPLE_DATE], [new Date(NOW + 3 * 24 * 3600_000)]],
   statusText: [
     [429, 'Too Many Requests'],
     [0, 'No Response'],
@@ -94,15 +96,29 @@ describe.each(locales)('locale %s', (_tag, messages) => {
   });
 
   test('renders a 429 with its wait, support ID, validity and buttons through the provider', () => {
-    renderBanner(messages, rateLimited());
+    const { container } = renderBanner(messages, rateLimited());
     expect(screen.getByRole('alert').textContent).toBe(messages.rate_limited.title + messages.rate_limited.description);
     expect(screen.getByRole('button', { name: messages.copySupportId })).toBeDefined();
     expect(screen.getByRole('button', { name: messages.tryAgain })).toHaveProperty('disabled', true);
     expect(screen.getByRole('button', { name: messages.dismiss })).toBeDefined();
-    expect(screen.getByRole('progressbar', { name: messages.waitProgress, description: messages.canRetryIn(1200) })).toBeDefined();
+    // Twenty minutes: beyond the automatic-retry cap, so told as a clock time, without a bar.
+    expect(container.querySelector('.aek-countdown__text')?.textContent).toBe(messages.canRetryAt(new Date(NOW + 1_200_000)));
+    expect(screen.queryByRole('progressbar')).toBeNull();
     expect(screen.getByText(messages.supportIdLabel)).toBeDefined();
     const validUntil = new Date(NOW + 7 * 24 * 60 * 60 * 1000);
     expect(screen.getByText(messages.supportIdValidUntil(validUntil))).toBeDefined();
+  });
+
+  test('calls a 503 maintenance only when the server said so', () => {
+    const { rerender } = renderBanner(messages, new ApiError({ status: 503, receivedAt: NOW }));
+    expect(screen.getByRole('alert').textContent).toBe(messages.unavailable.title + messages.unavailable.description);
+    expect(messages.unavailable.title).not.toBe(messages.maintenance.title);
+    rerender(
+      <ApiKitProvider client={client} messages={messages}>
+        <ApiErrorBanner error={new ApiError({ status: 503, retryAfterMs: 60_000, receivedAt: NOW })} showDetails={false} />
+      </ApiKitProvider>,
+    );
+    expect(screen.getByRole('alert').textContent).toBe(messages.maintenance.title + messages.maintenance.description);
   });
 
   test('renders a 500, a network failure and a 404 with their own texts', () => {
@@ -126,6 +142,8 @@ describe('plurals, numbers and dates in each locale', () => {
     expect(de.retryingIn(1)).toBe('Neuer Versuch in 1 Sekunde');
     expect(de.retryingIn(12)).toBe('Neuer Versuch in 12 Sekunden');
     expect(de.canRetryIn(1200)).toBe('Sie können es in 1.200 Sekunden erneut versuchen');
+    expect(de.probingIn(20)).toBe('Wir versuchen es weiter · nächster Versuch in 20 Sekunden');
+    expect(de.canRetryAt(new Date(NOW))).toMatch(/^Sie können es um \d\d:\d\d erneut versuchen$/);
     expect(de.supportIdValidUntil(new Date(NOW))).toMatch(/^Der Support kann diese ID bis zum 2\. März 2026 um \d\d:\d\d nachschlagen\.$/);
   });
 
@@ -176,6 +194,7 @@ describe('plurals, numbers and dates in each locale', () => {
     expect(ar.canRetryIn(103)).toBe('يمكنك المحاولة مجددًا خلال 103 ثوانٍ');
     expect(ar.canRetryIn(1200)).toBe('يمكنك المحاولة مجددًا خلال 1,200 ثانية');
     expect(ar.supportIdValidUntil(new Date(NOW))).toContain('2 مارس 2026');
+    expect(ar.probingIn(2)).toBe('سنواصل المحاولة · المحاولة التالية خلال ثانيتين');
   });
 });
 

@@ -67,13 +67,17 @@ describe('a retry held behind a probe', () => {
     expect(arrivals.filter((arrival) => arrival === name)).toHaveLength(sentBefore);
   });
 
-  it('shows in the banner with its countdown, "Retry now" and "Stop retrying"', async () => {
+  it('shows in the banner as the service being probed, with "Try now" and "Stop retrying", and "Try now" sends', async () => {
     const { result } = renderTwoQueries();
     const held = await untilOneWaitsForTheService(result);
     const query = result.current[held]!;
-    render(<ApiErrorBanner error={query.failureReason} onRetry={() => {}} onRetryNow={query.retryNow} onStopRetrying={query.stopRetrying} />);
-    expect(screen.getByRole('progressbar', { description: /^Retrying in \d+ s$/ })).toBeDefined();
-    expect(screen.getByRole('button', { name: 'Retry now' })).toBeDefined();
+    render(<ApiErrorBanner result={query} />);
+    expect(screen.getByRole('progressbar', { value: { text: /^We'll keep trying · next try in \d+ s$/ } })).toBeDefined();
     expect(screen.getByRole('button', { name: 'Stop retrying' })).toBeDefined();
+    expect(screen.queryByRole('button', { name: 'Try again' })).toBeNull();
+    const before = arrivals.length;
+    screen.getByRole('button', { name: 'Try now' }).click();
+    await advanceUntil(() => arrivals.length > before, { stepMs: 1, maxMs: 50 });
+    expect(arrivals.at(-1)).toBe(held === 0 ? 'a' : 'b');
   });
 });
