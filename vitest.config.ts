@@ -8,9 +8,17 @@ import { setColorScheme } from './.storybook/screenshot-commands.js';
 
 const dirname = path.dirname(fileURLToPath(import.meta.url));
 
+// Type tests are an experimental Vitest feature: the lockfile pins Vitest, as its notice asks, so
+// the notice need not print on every run.
+process.env.VITEST_DISABLE_EXPERIMENTAL_LOG ??= 'true';
+
 export default defineConfig({
   test: {
     reporters: ['default', './scripts/plain-summary-reporter.ts'],
+    // Vitest's speed hints (a vm pool, isolate: false) each give up the per-file isolation these
+    // tests rely on (fake timers, MSW, globals a test stubs): advice to weigh once, not to print
+    // after every run.
+    experimental: { diagnostics: false },
     projects: [
       {
         test: {

@@ -21,6 +21,7 @@ if (reused.length !== 2) throw new Error('vitest.config.ts no longer has the nod
 
 export default defineConfig({
   test: {
+    experimental: main.test?.experimental,
     projects: reused.map((project) => ({
       ...project,
       resolve: { ...project.resolve, alias: [...((project.resolve?.alias as typeof alias | undefined) ?? []), ...alias] },

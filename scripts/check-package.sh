@@ -13,9 +13,19 @@ trap 'rm -rf "$work"' EXIT
 
 tarball="$work/$(npm pack --silent --pack-destination "$work" | tail -n 1)"
 
-npx publint run "$tarball" --strict
+# Each check prints its full output only when it fails.
+quietly() {
+  local output
+  if ! output="$("$@" 2>&1)"; then
+    printf '%s\n' "$output"
+    return 1
+  fi
+}
+
+quietly npx publint run "$tarball" --strict
 # ESM only: the CommonJS and node10 resolutions are out of scope; the stylesheet has no types.
-npx attw "$tarball" --profile esm-only --exclude-entrypoints styles.css
+quietly npx attw "$tarball" --profile esm-only --exclude-entrypoints styles.css
+echo "✔ package: publint and attw find no problem in the tarball"
 
 ky_version="$(node -p "require('./node_modules/ky/package.json').version")"
 mkdir "$work/consumer"
