@@ -29,8 +29,11 @@ const DETAILS_MODULES = ['components/ApiErrorDetails.js', 'components/useApiErro
 /** Text only the details code produces: the curl command and the support-ticket report. */
 const DETAILS_MARKERS = ['--globoff', 'Bearer $API_KEY', 'Support ID valid until:'];
 
-/** Text only development builds have: the console hints, and how to fix a hook used the wrong way. */
-const DEVELOPMENT_MARKERS = ['check the endpoint path', 'Access-Control-Expose-Headers', 'Wrap your app'];
+/**
+ * Text only development builds have: the console hints, how to fix a hook used the wrong way, and
+ * the check that ky is recent enough with its message.
+ */
+const DEVELOPMENT_MARKERS = ['check the endpoint path', 'Access-Control-Expose-Headers', 'Wrap your app', 'which ky 2.1 added', 'npm install ky@'];
 
 if (!existsSync(join(dist, 'index.js'))) {
   console.error('dist/ is missing: run `npm run build` first.');
