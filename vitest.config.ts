@@ -35,6 +35,7 @@ export default defineConfig({
           alias: [
             { find: /^api-error-kit$/, replacement: path.join(dirname, 'src/index.ts') },
             { find: /^api-error-kit\/styles\.css$/, replacement: path.join(dirname, 'src/styles.css') },
+            { find: /^api-error-kit\/testing$/, replacement: path.join(dirname, 'src/testing/index.ts') },
             { find: /^api-error-kit\/locales\/(.+)$/, replacement: path.join(dirname, 'src/locales/$1.ts') },
           ],
         },
