@@ -35,3 +35,6 @@ printf '{ "name": "consumer", "private": true, "type": "module" }\n' > package.j
 # Optional peers (react, react-query) are not installed by npm; ky is required.
 npm install --no-audit --no-fund --prefer-offline --loglevel=error "$tarball" "ky@$ky_version" > /dev/null
 node smoke-core.mjs
+
+# The published types in a consumer, on the lowest TypeScript the README declares and on TypeScript 7.
+node "$root/scripts/check-consumer-types.mjs" "$tarball"
