@@ -28,6 +28,27 @@ export async function captureConsoleAsync<T>(method: 'error' | 'warn', act: () =
 }
 
 /**
+ * Runs `act`, in which an error boundary catches `caught`, and checks what React reported of it:
+ * React 18 dispatches it as an uncaught error event on the window (which jsdom would print) and
+ * logs it; React 19 logs it. Nothing else may be reported.
+ */
+export async function expectBoundaryReports(caught: Error, act: () => Promise<void>): Promise<void> {
+  const uncaught: unknown[] = [];
+  const onError = (event: ErrorEvent) => {
+    event.preventDefault();
+    uncaught.push(event.error);
+  };
+  window.addEventListener('error', onError);
+  try {
+    const { printed } = await captureConsoleAsync('error', act);
+    expect(printed.filter((line) => !line.includes(caught.message) && !/The above error occurred in the <\w+> component/.test(line))).toEqual([]);
+    expect(uncaught.filter((error) => error !== caught)).toEqual([]);
+  } finally {
+    window.removeEventListener('error', onError);
+  }
+}
+
+/**
  * Expects rendering to throw `message`. React 18 also reports the error it rethrows: as an
  * uncaught error event on the window (which jsdom would print) and with "The above error occurred
  * in …" on the console; React 19 does neither. Either way, nothing else may be reported.
