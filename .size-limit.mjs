@@ -30,7 +30,7 @@ const IMPORTS = [
  * that names it. An entry with no budget here is measured and reported but has no limit: give it
  * one when it is added.
  */
-const ENTRY_LIMITS = [['./locales/', '2.1 kB']];
+const ENTRY_LIMITS = [['./locales/', '2.1 kB'], ['./testing', '3.35 kB']];
 // Whole stylesheets, not JavaScript.
 const NOT_JAVASCRIPT = /\.css$/;
 

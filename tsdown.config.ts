@@ -1,7 +1,7 @@
 import { defineConfig } from 'tsdown';
 
 /**
- * The two entries and one per locale, ESM only. The output mirrors `src/` module by module: every module that starts
+ * The main, core and testing entries and one per locale, ESM only. The output mirrors `src/` module by module: every module that starts
  * with `'use client'` keeps the directive (a bundled chunk would drop it), and both entries
  * share the same module files, so `ApiError` is one class whichever entry it came from.
  */
@@ -9,6 +9,8 @@ export default defineConfig({
   entry: {
     index: 'src/index.ts',
     core: 'src/core/index.ts',
+    // Fixtures for an app's own tests and stories: never imported by the other entries.
+    testing: 'src/testing/index.ts',
     // One entry per shipped translation, so an app carries only the ones it imports.
     'locales/ar': 'src/locales/ar.ts',
     'locales/de': 'src/locales/de.ts',

@@ -8,9 +8,17 @@ import { setColorScheme } from './.storybook/screenshot-commands.js';
 
 const dirname = path.dirname(fileURLToPath(import.meta.url));
 
+// Type tests are an experimental Vitest feature: the lockfile pins Vitest, as its notice asks, so
+// the notice need not print on every run.
+process.env.VITEST_DISABLE_EXPERIMENTAL_LOG ??= 'true';
+
 export default defineConfig({
   test: {
     reporters: ['default', './scripts/plain-summary-reporter.ts'],
+    // Vitest's speed hints (a vm pool, isolate: false) each give up the per-file isolation these
+    // tests rely on (fake timers, MSW, globals a test stubs): advice to weigh once, not to print
+    // after every run.
+    experimental: { diagnostics: false },
     projects: [
       {
         test: {
@@ -27,6 +35,7 @@ export default defineConfig({
           alias: [
             { find: /^api-error-kit$/, replacement: path.join(dirname, 'src/index.ts') },
             { find: /^api-error-kit\/styles\.css$/, replacement: path.join(dirname, 'src/styles.css') },
+            { find: /^api-error-kit\/testing$/, replacement: path.join(dirname, 'src/testing/index.ts') },
             { find: /^api-error-kit\/locales\/(.+)$/, replacement: path.join(dirname, 'src/locales/$1.ts') },
           ],
         },

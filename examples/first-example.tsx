@@ -36,7 +36,7 @@ function Orders() {
   );
 }
 
-export function App() {
+export default function App() {
   return (
     <ApiKitProvider client={client}>
       <Orders />

@@ -13,9 +13,19 @@ trap 'rm -rf "$work"' EXIT
 
 tarball="$work/$(npm pack --silent --pack-destination "$work" | tail -n 1)"
 
-npx publint run "$tarball" --strict
+# Each check prints its full output only when it fails.
+quietly() {
+  local output
+  if ! output="$("$@" 2>&1)"; then
+    printf '%s\n' "$output"
+    return 1
+  fi
+}
+
+quietly npx publint run "$tarball" --strict
 # ESM only: the CommonJS and node10 resolutions are out of scope; the stylesheet has no types.
-npx attw "$tarball" --profile esm-only --exclude-entrypoints styles.css
+quietly npx attw "$tarball" --profile esm-only --exclude-entrypoints styles.css
+echo "✔ package: publint and attw find no problem in the tarball"
 
 ky_version="$(node -p "require('./node_modules/ky/package.json').version")"
 mkdir "$work/consumer"
@@ -25,3 +35,6 @@ printf '{ "name": "consumer", "private": true, "type": "module" }\n' > package.j
 # Optional peers (react, react-query) are not installed by npm; ky is required.
 npm install --no-audit --no-fund --prefer-offline --loglevel=error "$tarball" "ky@$ky_version" > /dev/null
 node smoke-core.mjs
+
+# The published types in a consumer, on the lowest TypeScript the README declares and on TypeScript 7.
+node "$root/scripts/check-consumer-types.mjs" "$tarball"

@@ -4,13 +4,13 @@
 // chunks of their own, peers left out), importing the kit by its package name. The banner's
 // "Details" disclosure, with the report and curl formatters, must stay out of every chunk loaded
 // up front: it is fetched only when details are shown. Development-only texts (the console hints)
-// must be in no chunk at all. Prints the gzipped size of the chunks loaded up front and lazily.
+// must be in no chunk at all, nor anything of the testing entry. Prints the gzipped size of the chunks loaded up front and lazily.
 //
 // Rolldown, not esbuild: esbuild's code splitting puts every module the package entry re-exports
 // (here `formatCurl`, `formatErrorReport`, `useApiErrorDetails`) in a chunk loaded up front when a
 // lazy chunk uses it, even if the app never imports it (evanw/esbuild#3704); Rollup, Rolldown and
 // webpack do not.
-import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,19 +26,32 @@ const PEERS = ['react', 'react-dom', '@tanstack/react-query', '@tanstack/query-c
 /** Built modules that only the details disclosure needs. */
 const DETAILS_MODULES = ['components/ApiErrorDetails.js', 'components/useApiErrorDetails.js', 'core/format-curl.js', 'core/format-report.js'];
 
+/** Text only the testing entry (`api-error-kit/testing`) has: it must be in no chunk of an app. */
+const TESTING_MARKERS = ['sup-test-', 'You are being rate limited'];
+
 /** Text only the details code produces: the curl command and the support-ticket report. */
 const DETAILS_MARKERS = ['--globoff', 'Bearer $API_KEY', 'Support ID valid until:'];
 
-/** Text only development builds have: the console hints, and how to fix a hook used the wrong way. */
-const DEVELOPMENT_MARKERS = ['check the endpoint path', 'Access-Control-Expose-Headers', 'Wrap your app'];
+/**
+ * Text only development builds have: the console hints, how to fix a hook used the wrong way, and
+ * the check that ky is recent enough with its message.
+ */
+const DEVELOPMENT_MARKERS = ['check the endpoint path', 'Access-Control-Expose-Headers', 'Wrap your app', 'which ky 2.1 added', 'npm install ky@'];
+
+const failures = [];
 
 if (!existsSync(join(dist, 'index.js'))) {
   console.error('dist/ is missing: run `npm run build` first.');
   process.exit(1);
 }
 
+// The testing markers prove something only if the testing entry has them.
+const testingCode = readFileSync(join(dist, 'testing.js'), 'utf8');
+for (const marker of TESTING_MARKERS) {
+  if (!testingCode.includes(marker)) failures.push(`dist/testing.js does not contain ${JSON.stringify(marker)}: the markers are out of date`);
+}
+
 const work = mkdtempSync(join(tmpdir(), 'production-bundle-'));
-const failures = [];
 let initialSize = 0;
 let lazySize = 0;
 let initialCount = 0;
@@ -120,6 +133,9 @@ export function App() {
     for (const marker of DEVELOPMENT_MARKERS) {
       if (chunk.code.includes(marker)) failures.push(`${chunk.fileName} contains ${JSON.stringify(marker)} (a development-only text)`);
     }
+    for (const marker of TESTING_MARKERS) {
+      if (chunk.code.includes(marker)) failures.push(`${chunk.fileName} contains ${JSON.stringify(marker)} (from api-error-kit/testing)`);
+    }
   }
   const lazy = [...chunks.values()].filter((chunk) => !initial.has(chunk.fileName));
   lazySize = lazy.reduce((sum, chunk) => sum + gzipped(chunk), 0);
@@ -136,4 +152,4 @@ if (failures.length > 0) {
   console.error(`✖ production bundle, ${sizes}: the banner's details code must load lazily, development texts must be left out\n${failures.map((f) => `  ✖ ${f}`).join('\n')}`);
   process.exit(1);
 }
-console.log(`✔ production bundle, ${sizes}: the details code loads lazily, no development texts`);
+console.log(`✔ production bundle, ${sizes}: the details code loads lazily, no development texts, nothing of api-error-kit/testing`);

@@ -1,6 +1,6 @@
 'use client';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useClientLayoutEffect } from './client-layout-effect.js';
+import { useIsomorphicLayoutEffect } from '../react/isomorphic-layout-effect.js';
 
 /** Where a copy stands: nothing yet, done (for about two seconds), or refused (the text is selected instead). */
 export type CopyStatus = 'idle' | 'copied' | 'failed';
@@ -85,7 +85,7 @@ export function useCopyToClipboard<Target extends string>(resetAfterMs = COPIED_
   );
 
   // After the failed state is rendered, so an element that only shows then can be selected.
-  useClientLayoutEffect(() => {
+  useIsomorphicLayoutEffect(() => {
     if (state.status === 'failed' && fallbackElement.current) selectContents(fallbackElement.current);
   }, [state.status, state.attempt]);
 

@@ -1,6 +1,6 @@
 'use client';
 import { useCallback, useRef, type FocusEvent } from 'react';
-import { useClientLayoutEffect } from './client-layout-effect.js';
+import { useIsomorphicLayoutEffect } from '../react/isomorphic-layout-effect.js';
 
 /** @internal What {@link useKeptFocus} returns: props for the region that keeps its focus. */
 export interface KeptFocus {
@@ -38,7 +38,7 @@ export function useKeptFocus(fallback: string): KeptFocus {
   }, []);
 
   // After every render: that is when a control can have been removed or disabled.
-  useClientLayoutEffect(() => {
+  useIsomorphicLayoutEffect(() => {
     const region = root.current;
     const last = focused.current;
     if (!region || !last || !isGone(last, region)) return;

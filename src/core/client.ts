@@ -2,6 +2,7 @@ import ky, { type BeforeRequestHook, type KyInstance } from 'ky';
 import { admissionHook } from './client-admission.js';
 import { createAuthorization } from './client-authorization.js';
 import { observingFetch } from './client-observer.js';
+import { assertSupportedPeer } from './outdated-peer.js';
 import type { ApiClientOptions } from './client-options.js';
 import { isHtmlBody } from './error-body.js';
 import { callQuietly } from './call-quietly.js';
@@ -77,6 +78,8 @@ export function createApiClient(options: ApiClientOptions = {}): KyInstance {
       beforeRequest: [admitAndAuthorize, ...(hooks?.beforeRequest ?? []), acceptJsonAndKeepRequest],
     },
   });
+  // Before anything is sent: with an older ky the client would fail every request without a word.
+  assertSupportedPeer('ky', () => typeof (instance as { query?: unknown }).query === 'function');
   return wrapInstance(instance, context);
 }
 

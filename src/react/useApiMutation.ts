@@ -13,6 +13,7 @@ import { withHookRetry } from './hook-retry.js';
 import { newIdempotencyKey } from './idempotency-key.js';
 import { useRetryControls, type RetryControls } from './retry-controls.js';
 import { runAttempt } from './run-attempt.js';
+import { assertSupportedPeer } from '../core/outdated-peer.js';
 import { usageError } from './usage-error.js';
 
 /** HTTP methods a mutation can use. */
@@ -83,6 +84,8 @@ export function useApiMutation<TData = unknown, TVariables = void, TOnMutateResu
   const result = useMutation<TData, ApiError, TVariables, TOnMutateResult>({
     ...withHookRetry(kit.policy, mutationOptions),
     mutationFn: async (variables, context) => {
+      // react-query before 5.89 passes no context; the version the peer range asks for does.
+      assertSupportedPeer('@tanstack/react-query', () => context !== undefined);
       let call = calls.get(context);
       if (!call) {
         call = { key: idempotencyKey ? newIdempotencyKey() : undefined, lastFailure: undefined };

@@ -20,7 +20,7 @@ export interface LiveApi {
  *
  * @example
  * ```ts
- * loaders: [liveApi((log) => [flakyThenServed('report', data, { log })])]
+ * loaders: [liveApi((log) => [flakyThenServed('orders', data, { log })])]
  * ```
  */
 export function liveApi(handlers: (log: Log) => HttpHandler[], options: ApiClientOptions = {}): Loader {

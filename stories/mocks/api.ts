@@ -63,7 +63,7 @@ export function flakyThenServed(path: string, data: JsonBodyType, { failures = 2
   return http.get(`${API_PREFIX}/${path}`, ({ request }) => {
     seen += 1;
     if (seen <= failures) {
-      const body = errorBody(500, 'Internal error while loading the report.');
+      const body = errorBody(500, `Internal error while loading ${path}.`);
       return logged(log, request, HttpResponse.json(body, { status: 500 }), body);
     }
     return logged(log, request, HttpResponse.json(data));

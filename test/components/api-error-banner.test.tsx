@@ -5,6 +5,7 @@ import { ErrorBoundary } from 'react-error-boundary';
 import { beforeAll, describe, expect, test, vi } from 'vitest';
 import { API_ERROR_KINDS, ApiError, ApiErrorBanner, type ApiErrorKind, createRetryPolicy, defaultMessages, isRetryableKind, toApiError } from '../../src/index.js';
 import { expectNoAxeViolations } from '../support/axe.js';
+import { expectBoundaryReports } from '../support/console-capture.js';
 import { advance, useFakeClockPerTest } from '../support/fake-clock.js';
 import { preloadDetailsModule } from '../support/details-module.js';
 
@@ -213,23 +214,24 @@ describe('ApiErrorBanner', () => {
 
   test('works as the FallbackComponent of react-error-boundary', async () => {
     const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
-    const consoleError = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const thrown = failure({ status: 503, supportId: 'req_boundary' });
     let shouldFail = true;
     function Orders() {
-      if (shouldFail) throw failure({ status: 503, supportId: 'req_boundary' });
+      if (shouldFail) throw thrown;
       return <p>Orders loaded</p>;
     }
-    render(
-      <ErrorBoundary FallbackComponent={ApiErrorBanner}>
-        <Orders />
-      </ErrorBoundary>,
-    );
+    await expectBoundaryReports(thrown, async () => {
+      render(
+        <ErrorBoundary FallbackComponent={ApiErrorBanner}>
+          <Orders />
+        </ErrorBoundary>,
+      );
+    });
     expect(screen.getByRole('alert').textContent).toContain(defaultMessages.unavailable.title);
     shouldFail = false;
     await user.click(screen.getByRole('button', { name: 'Try again' }));
     expect(screen.queryByRole('alert')).toBeNull();
     expect(screen.getByRole('paragraph').textContent).toBe('Orders loaded');
-    consoleError.mockRestore();
   });
 
   test('shows the details in development: method, URL, status, Ray ID and time', async () => {

@@ -1,7 +1,7 @@
 import { render, screen } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { App } from '../../examples/first-example.js';
+import App from '../../examples/first-example.js';
 import { advance, advanceUntil, useFakeClock, useMockApi } from '../support/kit-wrapper.js';
 
 const server = useMockApi();

@@ -6,7 +6,8 @@ import { reply, replyJson, startServer, useLocalServer } from '../support/local-
 const server = useLocalServer();
 
 function client(options: ApiClientOptions = {}) {
-  return createApiClient({ prefix: server.url, gate: false, ...options });
+  // The console hints for 4xx answers are dev-hints.test.ts's subject; here they would only print.
+  return createApiClient({ prefix: server.url, gate: false, devHints: false, ...options });
 }
 
 /** Resolves once the server has seen `count` requests (bounded). */
@@ -349,7 +350,7 @@ describe('onError', () => {
 describe('extend and the rate-limit gate', () => {
   it('keeps the mapping, the key and the gate in an extended client', async () => {
     const gate = createRateLimitGate();
-    const api = createApiClient({ prefix: server.url, apiKey: 'k_extend', gate });
+    const api = createApiClient({ prefix: server.url, apiKey: 'k_extend', gate, devHints: false });
     const extended = api.extend({ headers: { 'x-extended': 'yes' } });
     expect(getRateLimitGate(extended)).toBe(gate);
     server.handle((_request, response) => replyJson(response, 400, { status: 400, error: 'bad', support_id: 'e' }));

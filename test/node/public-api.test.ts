@@ -35,9 +35,13 @@ const REACT_AND_COMPONENTS = [
   'useRetryCountdownProps',
 ];
 
+// `api-error-kit/testing`: fixtures for an app's tests, in no other entry.
+const TESTING = ['API_ERROR_SCENARIOS', 'ApiErrorFixtureOptions:type', 'ApiErrorScenario:type', 'apiAnswer', 'apiError'];
+
 const ENTRIES = {
   kit: fileURLToPath(new URL('../../src/index.ts', import.meta.url)),
   core: fileURLToPath(new URL('../../src/core/index.ts', import.meta.url)),
+  testing: fileURLToPath(new URL('../../src/testing/index.ts', import.meta.url)),
 };
 
 /** Every name an entry exports, as the type checker sees it, sorted; types marked `:type`. */
@@ -61,7 +65,7 @@ function exportedNames(): Record<keyof typeof ENTRIES, string[]> {
       })
       .sort();
   };
-  return { kit: namesOf(ENTRIES.kit), core: namesOf(ENTRIES.core) };
+  return { kit: namesOf(ENTRIES.kit), core: namesOf(ENTRIES.core), testing: namesOf(ENTRIES.testing) };
 }
 
 const values = (names: string[]) => names.filter((name) => !name.endsWith(':type')).sort();
@@ -71,6 +75,7 @@ describe('the public API', () => {
     const names = exportedNames();
     expect(names.core).toEqual([...CORE].sort());
     expect(names.kit).toEqual([...CORE, ...REACT_AND_COMPONENTS].sort());
+    expect(names.testing).toEqual([...TESTING].sort());
   });
 
   it('gives the main entry the very objects of the core entry', () => {

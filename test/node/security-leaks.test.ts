@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError, createApiClient, formatCurl, formatErrorReport, type ApiKeySource } from '../../src/core/index.js';
 import { json, resetConnection, send, startFaultServer, type FaultServer, type Route } from '../support/fault-server.js';
 import { apiErrorOf } from '../support/rejection.js';
+import { captureConsoleAsync } from '../support/console-capture.js';
 
 const STRING_KEY = 'sk_live_9f8e7d6c5b4a3210';
 const FUNCTION_KEY = 'sk_live_fn_0a1b2c3d4e5f';
@@ -64,15 +65,20 @@ function outputsOf(error: ApiError): Record<string, string> {
   };
 }
 
-async function failures(apiKey: ApiKeySource): Promise<{ thrown: ApiError[]; reported: ApiError[] }> {
+/** The failures of every case, and the development hints the console was given for them. */
+async function failures(apiKey: ApiKeySource): Promise<{ thrown: ApiError[]; reported: ApiError[]; hints: string[] }> {
   const reported: ApiError[] = [];
   const client = createApiClient({ prefix: `${server.url}/v1`, apiKey, gate: false, onError: (error) => void reported.push(error) });
   const thrown: ApiError[] = [];
-  for (const [path] of CASES) {
-    const request = path.startsWith('400') ? client.post(path, { json: { a: 1 } }) : client.get(path);
-    thrown.push(await apiErrorOf(request.json(), path));
-  }
-  return { thrown, reported };
+  const { printed: hints } = await captureConsoleAsync('warn', async () => {
+    for (const [path] of CASES) {
+      const request = path.startsWith('400') ? client.post(path, { json: { a: 1 } }) : client.get(path);
+      thrown.push(await apiErrorOf(request.json(), path));
+    }
+  });
+  // The 400 is the one case here a hint speaks of; it names the request by its redacted URL.
+  expect(hints).toEqual([expect.stringMatching(/^\[api-error-kit\] POST \S+\/v1\/400-nested answered 400: /)]);
+  return { thrown, reported, hints };
 }
 
 function leaks(errors: ApiError[], key: string): string[] {
@@ -85,8 +91,9 @@ function leaks(errors: ApiError[], key: string): string[] {
 
 describe('the API key never shows in what an error displays, logs or copies', () => {
   it('keeps a string key out of every output, even when the server echoes it everywhere', async () => {
-    const { thrown, reported } = await failures(STRING_KEY);
+    const { thrown, reported, hints } = await failures(STRING_KEY);
 
+    expect(hints.filter((hint) => hint.includes(STRING_KEY))).toEqual([]);
     expect(server.requests.some((request) => request.headers.authorization === `Bearer ${STRING_KEY}`)).toBe(true);
     expect(thrown.map((error) => error.kind)).toEqual([
       'unauthorized',
@@ -105,7 +112,9 @@ describe('the API key never shows in what an error displays, logs or copies', ()
   it('keeps a key from a function out of every output, including a key refreshed between requests', async () => {
     let calls = 0;
     const refreshed = `${FUNCTION_KEY}_r2`;
-    const { thrown, reported } = await failures(async () => (++calls > 3 ? refreshed : FUNCTION_KEY));
+    const { thrown, reported, hints } = await failures(async () => (++calls > 3 ? refreshed : FUNCTION_KEY));
+
+    expect(hints.filter((hint) => hint.includes(FUNCTION_KEY))).toEqual([]);
 
     expect(calls).toBe(CASES.length);
     expect(reported).toHaveLength(CASES.length);

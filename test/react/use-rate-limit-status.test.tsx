@@ -2,6 +2,7 @@ import { renderHook } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createApiClient, createRateLimitGate, useApiQuery, useRateLimitStatus } from '../../src/index.js';
+import { expectRenderToThrow } from '../support/console-capture.js';
 import { advance, advanceUntil, API, kitWrapper, useFakeClock, useMockApi } from '../support/kit-wrapper.js';
 
 const server = useMockApi();
@@ -81,6 +82,6 @@ describe('useRateLimitStatus', () => {
   });
 
   it('throws a clear error with neither provider nor client', () => {
-    expect(() => renderHook(() => useRateLimitStatus())).toThrow(/ApiKitProvider/);
+    expectRenderToThrow(() => renderHook(() => useRateLimitStatus()), /ApiKitProvider/);
   });
 });
