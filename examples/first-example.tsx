@@ -13,19 +13,9 @@ const client = createApiClient({
 
 function Orders() {
   const orders = useApiQuery<Order[]>({ queryKey: ['orders'], path: 'orders' });
-  // While react-query retries, the failure is `failureReason`; once it gives up, it is `error`.
-  // The banner shows the countdown to the next retry itself, beside "Retry now" and "Stop retrying".
-  const failure = orders.error ?? orders.failureReason;
-  if (failure) {
-    return (
-      <ApiErrorBanner
-        error={failure}
-        onRetry={() => orders.refetch()}
-        onRetryNow={orders.retryNow}
-        onStopRetrying={orders.stopRetrying}
-      />
-    );
-  }
+  // The banner reads the query's failure itself (while react-query retries and once it gives up),
+  // with the countdown to the next retry, "Retry now", "Stop retrying" and "Try again".
+  if (orders.error ?? orders.failureReason) return <ApiErrorBanner result={orders} />;
   if (!orders.data) return <p>Loading…</p>;
   return (
     <ul>
