@@ -36,14 +36,14 @@ describe('ApiKitProvider', () => {
     expect(result.current).toBe(api);
   });
 
-  it('throws a clear error from useApiClient outside the provider', () => {
-    expectRenderToThrow(() => renderHook(() => useApiClient()), /useApiClient must be used inside <ApiKitProvider/);
+  it('throws a clear error from useApiClient outside the provider', async () => {
+    await expectRenderToThrow(() => renderHook(() => useApiClient()), /useApiClient must be used inside <ApiKitProvider/);
   });
 
-  it('says in a production build, shortly, which hook lacks the provider', () => {
+  it('says in a production build, shortly, which hook lacks the provider', async () => {
     vi.stubEnv('NODE_ENV', 'production');
     try {
-      expectRenderToThrow(() => renderHook(() => useApiClient()), /^useApiClient: no provider$/);
+      await expectRenderToThrow(() => renderHook(() => useApiClient()), /^useApiClient: no provider$/);
     } finally {
       vi.unstubAllEnvs();
     }

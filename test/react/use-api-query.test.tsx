@@ -240,7 +240,7 @@ describe('useApiQuery', () => {
     expect((result.current.error?.cause as TypeError).message).toBe('useApiQuery needs a `path` or a `queryFn`.');
   });
 
-  it('throws a clear error outside the provider', () => {
-    expectRenderToThrow(() => renderHook(() => useApiQuery({ queryKey: ['x'], path: 'x' })), /ApiKitProvider/);
+  it('throws a clear error outside the provider', async () => {
+    await expectRenderToThrow(() => renderHook(() => useApiQuery({ queryKey: ['x'], path: 'x' })), /ApiKitProvider/);
   });
 });

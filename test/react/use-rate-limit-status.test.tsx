@@ -81,7 +81,7 @@ describe('useRateLimitStatus', () => {
     expect(result.current.limited).toBe(true);
   });
 
-  it('throws a clear error with neither provider nor client', () => {
-    expectRenderToThrow(() => renderHook(() => useRateLimitStatus()), /ApiKitProvider/);
+  it('throws a clear error with neither provider nor client', async () => {
+    await expectRenderToThrow(() => renderHook(() => useRateLimitStatus()), /ApiKitProvider/);
   });
 });

@@ -28,11 +28,11 @@ export async function captureConsoleAsync<T>(method: 'error' | 'warn', act: () =
 }
 
 /**
- * Runs `act`, in which an error boundary catches `caught`, and checks what React reported of it:
- * React 18 dispatches it as an uncaught error event on the window (which jsdom would print) and
- * logs it; React 19 logs it. Nothing else may be reported.
+ * Runs `act` and checks that React reported nothing but the error `reported()` names: React 18
+ * dispatches an error it catches or rethrows as an uncaught error event on the window (which jsdom
+ * would print) and logs "The above error occurred in …"; React 19 logs less or nothing.
  */
-export async function expectBoundaryReports(caught: Error, act: () => Promise<void>): Promise<void> {
+async function expectReportsOnlyOf(act: () => unknown, reported: () => Error): Promise<void> {
   const uncaught: unknown[] = [];
   const onError = (event: ErrorEvent) => {
     event.preventDefault();
@@ -40,41 +40,33 @@ export async function expectBoundaryReports(caught: Error, act: () => Promise<vo
   };
   window.addEventListener('error', onError);
   try {
-    const { printed } = await captureConsoleAsync('error', act);
-    expect(printed.filter((line) => !line.includes(caught.message) && !/The above error occurred in the <\w+> component/.test(line))).toEqual([]);
-    expect(uncaught.filter((error) => error !== caught)).toEqual([]);
+    const { printed } = await captureConsoleAsync('error', async () => void (await act()));
+    const { message } = reported();
+    expect(printed.filter((line) => !line.includes(message) && !/The above error occurred in the <\w+> component/.test(line))).toEqual([]);
+    expect(uncaught.filter((error) => (error as Error | undefined)?.message !== message)).toEqual([]);
   } finally {
     window.removeEventListener('error', onError);
   }
 }
 
-/**
- * Expects rendering to throw `message`. React 18 also reports the error it rethrows: as an
- * uncaught error event on the window (which jsdom would print) and with "The above error occurred
- * in …" on the console; React 19 does neither. Either way, nothing else may be reported.
- */
-export function expectRenderToThrow(render: () => unknown, message: RegExp): void {
-  const uncaught: unknown[] = [];
-  const onError = (event: ErrorEvent) => {
-    event.preventDefault();
-    uncaught.push(event.error);
+/** Runs `act`, in which an error boundary catches `caught`; React may report `caught`, nothing else. */
+export function expectBoundaryReports(caught: Error, act: () => Promise<void>): Promise<void> {
+  return expectReportsOnlyOf(act, () => caught);
+}
+
+/** Expects rendering to throw `message`; React may report that error, nothing else. */
+export async function expectRenderToThrow(render: () => unknown, message: RegExp): Promise<void> {
+  let thrown: unknown;
+  const attempt = () => {
+    try {
+      render();
+    } catch (error) {
+      thrown = error;
+    }
   };
-  window.addEventListener('error', onError);
-  try {
-    let thrown: unknown;
-    const { printed } = captureConsole('error', () => {
-      try {
-        render();
-      } catch (error) {
-        thrown = error;
-      }
-    });
+  await expectReportsOnlyOf(attempt, () => {
     expect(thrown).toBeInstanceOf(Error);
     expect((thrown as Error).message).toMatch(message);
-    const text = (thrown as Error).message;
-    expect(printed.filter((line) => !line.includes(text) && !/^The above error occurred in the <\w+> component/.test(line))).toEqual([]);
-    expect(uncaught.filter((error) => error !== thrown && (error as Error | undefined)?.message !== text)).toEqual([]);
-  } finally {
-    window.removeEventListener('error', onError);
-  }
+    return thrown as Error;
+  });
 }
