@@ -1,6 +1,7 @@
 'use client';
 import { useId, useMemo, type HTMLAttributes } from 'react';
 import type { ApiError } from '../core/ApiError.js';
+import type { ApiErrorKind } from '../core/kinds.js';
 import { isDevelopmentBuild } from '../core/build-mode.js';
 import type { Messages, PartialMessages } from '../core/messages.js';
 import { isServerRefusal } from '../core/retry/retry-policy.js';
@@ -72,8 +73,9 @@ export interface ApiErrorBannerProps {
   className?: string;
 }
 
-// Statuses where trying the same request again cannot help, whatever `retryable` says.
-const NEVER_RETRIED = new Set([400, 401, 403, 404, 406]);
+// Kinds where trying the same request again cannot help, whatever `retryable` says (a 403 that is a
+// rate limit is `rate_limited`, and may be tried again).
+const NEVER_RETRIED = new Set<ApiErrorKind>(['bad_request', 'unauthorized', 'forbidden', 'not_found', 'not_acceptable']);
 
 /** What {@link useApiErrorBanner} returns when there is an error to show. */
 export interface ApiErrorBannerParts {
@@ -208,7 +210,7 @@ export function useApiErrorBanner(props: ApiErrorBannerProps): ApiErrorBannerPar
   // A retry that was scheduled and now runs is remembered by the wait: its controls stay in place.
   const automatic = remembered !== undefined;
   const retrying = automatic && scheduled === undefined;
-  const showTryAgain = !automatic && error.retryable && retry !== undefined && !NEVER_RETRIED.has(error.status);
+  const showTryAgain = !automatic && error.retryable && retry !== undefined && !NEVER_RETRIED.has(error.kind);
   const showCountdown =
     deadline !== undefined &&
     (automatic || error.retryable) &&

@@ -142,6 +142,13 @@ describe('ApiErrorBanner', () => {
     }
   });
 
+  test('offers "Try again" for a 403 that is a rate limit, disabled until the server\'s time', () => {
+    const error = failure({ status: 403, kind: 'rate_limited', retryAfterMs: 12_000 });
+    expect(error.kind).toBe('rate_limited');
+    render(<ApiErrorBanner error={error} onRetry={() => {}} />);
+    expect(screen.getByRole('button', { name: 'Try again' })).toHaveProperty('disabled', true);
+  });
+
   test('offers "Try again" only with a handler', async () => {
     const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
     const onRetry = vi.fn();
