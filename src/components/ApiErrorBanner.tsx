@@ -97,7 +97,7 @@ export function ApiErrorBanner(props: ApiErrorBannerProps) {
           {banner.showRetryNow && <button {...banner.getRetryNowProps()} />}
           {banner.showStopRetrying && <button {...banner.getStopRetryingProps()} />}
           {banner.showDismiss && <button {...banner.getDismissProps()} />}
-          {banner.showRetryNow && <PoliteAnnouncer {...banner.getNoteProps()} />}
+          {(banner.showRetryNow || banner.showTryAgain) && <PoliteAnnouncer {...banner.getNoteProps()} />}
         </div>
       )}
 

@@ -140,7 +140,7 @@ export interface ApiErrorBannerParts {
   getCopyStatusProps: (targets: readonly BannerCopyTarget[]) => PoliteAnnouncerProps;
   /** The line saying until when support can look the ID up. */
   getValidityProps: () => HTMLAttributes<HTMLParagraphElement>;
-  /** The "Try again" button: disabled while the server asks to wait. */
+  /** The "Try again" button: disabled while the server asks to wait, `aria-disabled` while the try it started runs. */
   getTryAgainProps: () => ButtonProps;
   /** Props for the `RetryCountdown` next to the buttons. */
   getCountdownProps: () => RetryCountdownProps;
@@ -148,7 +148,10 @@ export interface ApiErrorBannerParts {
   getRetryNowProps: () => ButtonProps;
   /** The "Stop retrying" button (`aria-disabled` while the retry runs). */
   getStopRetryingProps: () => ButtonProps;
-  /** A polite status beside the actions, empty until "Retry now" is pressed during the server's wait: it says the try goes at its time. */
+  /**
+   * A polite status beside the actions: after "Retry now" is pressed during the server's wait, that
+   * the try goes at its time; while a try "Try again" started runs, "Retrying now"; else empty.
+   */
   getNoteProps: () => PoliteAnnouncerProps;
   /** The "Dismiss" button. */
   getDismissProps: () => ButtonProps;
@@ -211,6 +214,8 @@ export function useApiErrorBanner(props: ApiErrorBannerProps): ApiErrorBannerPar
   const automatic = remembered !== undefined;
   const retrying = automatic && scheduled === undefined;
   const showTryAgain = !automatic && error.retryable && retry !== undefined && !NEVER_RETRIED.has(error.kind);
+  // The person's own try of a failed query runs: "Try again" stays in place and says so.
+  const rerunning = showTryAgain && result != null && thrown === result.error && result.fetchStatus === 'fetching';
   const showCountdown =
     deadline !== undefined &&
     (automatic || error.retryable) &&
@@ -269,8 +274,9 @@ export function useApiErrorBanner(props: ApiErrorBannerProps): ApiErrorBannerPar
     getValidityProps: () => ({ className: API_ERROR_BANNER_CLASS_NAMES.validity }),
     // Only the server's own wait holds the person back; a backoff the kit chose can be cut short.
     getTryAgainProps: () => ({
-      ...buttonProps(messages.tryAgain, API_ERROR_BANNER_CLASS_NAMES.primaryButton, retry),
+      ...buttonProps(messages.tryAgain, API_ERROR_BANNER_CLASS_NAMES.primaryButton, rerunning ? undefined : retry),
       disabled: waiting && error.retryAfterMs !== undefined,
+      ...(rerunning ? { 'aria-disabled': true } : {}),
     }),
     getCountdownProps: () => ({
       ...(target === result ? { result } : { error }),
@@ -283,7 +289,10 @@ export function useApiErrorBanner(props: ApiErrorBannerProps): ApiErrorBannerPar
         note();
       }),
     getStopRetryingProps: () => whileScheduled(messages.stopRetrying, onStopRetrying),
-    getNoteProps: () => ({ message: noted ? messages.waitRequested : '', className: API_ERROR_BANNER_CLASS_NAMES.note }),
+    getNoteProps: () => ({
+      message: noted ? messages.waitRequested : rerunning ? messages.retryingNow : '',
+      className: API_ERROR_BANNER_CLASS_NAMES.note,
+    }),
     getDismissProps: () => button(messages.dismiss, onDismiss),
     getDetailsProps: () => ({ error, messages: props.messages, clipboard }),
   };

@@ -8,7 +8,9 @@ describe('the banner for each fixture of api-error-kit/testing', () => {
   it.each(API_ERROR_SCENARIOS)('shows %s as an alert with its title', (scenario) => {
     const error = apiError(scenario);
     render(<ApiErrorBanner error={error} onRetry={() => undefined} />);
-    expect(screen.getByRole('alert').textContent).toContain(defaultMessages[error.kind].title);
+    // A 503 that gave a wait is maintenance, as the server said.
+    const title = scenario === 'maintenance' ? defaultMessages.maintenance.title : defaultMessages[error.kind].title;
+    expect(screen.getByRole('alert').textContent).toContain(title);
   });
 
   it('offers the support ID of an API answer and a retry that waits for the server', () => {

@@ -35,13 +35,14 @@ function Orders() {
   return <ApiErrorBanner result={orders} showDetails={false} />;
 }
 
-function renderOrders() {
-  const { wrapper: Wrapper } = kitWrapper(createApiClient({ prefix: API }), { retry: { random: () => 1 } });
-  return render(
+function renderOrders(Panel = Orders) {
+  const { wrapper: Wrapper, queryClient } = kitWrapper(createApiClient({ prefix: API }), { retry: { random: () => 1 } });
+  render(
     <Wrapper>
-      <Orders />
+      <Panel />
     </Wrapper>,
   );
+  return queryClient;
 }
 
 const countdownText = () => document.querySelector('.aek-countdown__text')?.textContent;
@@ -91,5 +92,40 @@ describe('the banner of a query being retried', () => {
     await advanceUntil(() => screen.queryByRole('button', { name: 'Try again' }) !== null, { maxMs: 100 });
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Try again' }));
     expect(sent).toBe(1);
+  });
+
+});
+
+describe('the banner of a query that failed after it had data', () => {
+  // The data stays on screen, and the banner above it: react-query keeps such a query's error
+  // while it fetches again (one without data goes back to pending, and its banner away).
+  function OrdersWithData() {
+    const orders = useApiQuery<Array<{ id: number }>>({ queryKey: ['orders'], path: 'orders' });
+    return (
+      <>
+        <ApiErrorBanner result={orders} showDetails={false} />
+        {orders.data && <p>{orders.data.length} orders</p>}
+      </>
+    );
+  }
+
+  it('says "Retrying now" while the try "Try again" started is in flight, with focus kept on it', async () => {
+    answers.push(served, unavailable, unavailable, unavailable, unavailable, served);
+    const queryClient = renderOrders(OrdersWithData);
+    await advanceUntil(() => screen.queryByText('1 orders') !== null, { maxMs: 2_000 });
+    void queryClient.refetchQueries({ queryKey: ['orders'] });
+    await advanceUntil(() => screen.queryByRole('button', { name: 'Try again' }) !== null, { maxMs: 60_000 });
+    expect(sent).toBe(5);
+    const tryAgain = screen.getByRole('button', { name: 'Try again' });
+    act(() => tryAgain.focus());
+    act(() => tryAgain.click());
+    await advanceUntil(() => screen.queryByText('Retrying now') !== null, { maxMs: 100 });
+    expect(sent).toBe(6);
+    expect(tryAgain.getAttribute('aria-disabled')).toBe('true');
+    expect(document.activeElement).toBe(tryAgain);
+    // Pressed again while the try runs: no second request.
+    act(() => tryAgain.click());
+    await advanceUntil(() => banner() === null, { maxMs: 2_000 });
+    expect(sent).toBe(6);
   });
 });
