@@ -19,10 +19,10 @@ const IMPORTS = [
     name: 'a typical app',
     entry: '.',
     names: ['createApiClient', 'ApiKitProvider', 'useApiQuery', 'useApiMutation', 'ApiErrorBanner', 'RetryCountdown'],
-    limit: '16.0 kB',
+    limit: '16.4 kB',
   },
-  { name: 'the React-free core', entry: './core', names: ['createApiClient', 'apiQueryDefaults'], limit: '9.7 kB' },
-  { name: 'every export of the main entry', entry: '.', names: '*', limit: '18.1 kB' },
+  { name: 'the React-free core', entry: './core', names: ['createApiClient', 'apiQueryDefaults'], limit: '10.1 kB' },
+  { name: 'every export of the main entry', entry: '.', names: '*', limit: '18.6 kB' },
 ];
 
 /**
