@@ -19,10 +19,10 @@ const IMPORTS = [
     name: 'a typical app',
     entry: '.',
     names: ['createApiClient', 'ApiKitProvider', 'useApiQuery', 'useApiMutation', 'ApiErrorBanner', 'RetryCountdown'],
-    limit: '16.4 kB',
+    limit: '17.4 kB',
   },
-  { name: 'the React-free core', entry: './core', names: ['createApiClient', 'apiQueryDefaults'], limit: '10.1 kB' },
-  { name: 'every export of the main entry', entry: '.', names: '*', limit: '18.6 kB' },
+  { name: 'the React-free core', entry: './core', names: ['createApiClient', 'apiQueryDefaults'], limit: '10.4 kB' },
+  { name: 'every export of the main entry', entry: '.', names: '*', limit: '19.6 kB' },
 ];
 
 /**

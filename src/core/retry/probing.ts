@@ -1,7 +1,7 @@
 import { ApiError } from '../ApiError.js';
 import type { RetryBudget } from './retry-budget.js';
 import { isServerRefusal, type RetryPolicyOptions } from './retry-policy.js';
-import { clearScheduledRetry, decideScheduledRetry, getScheduledRetry, proposeScheduledRetry, recordBudgetVerdict } from './retry-schedule.js';
+import { clearWaitForService, getScheduledRetry, recordBudgetVerdict, scheduleWaitForService } from './retry-schedule.js';
 import { remember } from './rules/admission-rule.js';
 
 /** A request that failed and may be retried: when first, how often, how long its attempt took, and its last failure. */
@@ -19,6 +19,8 @@ export interface ProbeCandidate {
   readonly failure: ApiError | undefined;
   /** When the policy would have given up on it (epoch ms). */
   readonly deadline: number;
+  /** When it asked for its place (epoch ms). */
+  readonly arrivedAt: number;
   /** Ends its wait with `error`. */
   fail(error: unknown): void;
 }
@@ -35,6 +37,15 @@ export interface Probing {
   inFlight(): boolean;
   /** While probing with no probe in flight: when the next one goes (epoch ms); else `null`. */
   nextProbeAt(): number | null;
+  /** Since when the service is taken to be down (epoch ms), while probing; else `null`. */
+  downSince(): number | null;
+  /**
+   * Takes the service to be down from `now`: the first probe may go at once, or, `afterGivingUp`
+   * (a query's policy gave up), on the schedule that follows the policy's.
+   */
+  enter(now: number, afterGivingUp?: boolean): void;
+  /** The next probe may go at `now` (the person asked, or the tab came back). */
+  probeNow(now: number): void;
   /** When the policy would give up on a retry of `name` asked for at `now`. */
   deadlineOf(name: string, now: number): number;
   /** The last failure of `name`, while it is remembered. */
@@ -68,14 +79,27 @@ export function createProbing(budget: RetryBudget | undefined, policy: Readonly<
   let nextProbeAt = 0;
   let probeFailures = 0;
   let probeFailedAt = Number.NEGATIVE_INFINITY;
+  let since = 0;
   const outages = new Map<string, Outage>();
 
+  // While retries wait behind the probes: when the first of many queries would have retried on
+  // its own, the earliest of the policy's jittered backoff, half its ceiling. Once the policy has
+  // given up (the client keeps probing for the failed queries on screen): a jittered quarter of
+  // the outage so far, capped, so the page is back within a quarter of the outage's length after
+  // it ends, and a long outage is probed ever more rarely.
+  const probeDelay = (failures: number, downForMs: number) => {
+    if (failures <= policy.maxRetries) return Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** failures) / 2;
+    const ceiling = Math.min(policy.maxProbeDelayMs, Math.max(policy.baseDelayMs, downForMs / 4));
+    return Math.round(ceiling / 2 + policy.random() * (ceiling / 2));
+  };
   // The budget is spent: from now on one probe at a time; the first retry that comes is one.
-  const enter = (now: number) => {
+  const enter = (now: number, afterGivingUp = false) => {
     if (probing) return;
     probing = true;
-    probeFailures = 0;
-    nextProbeAt = now;
+    probeFailures = afterGivingUp ? policy.maxRetries + 1 : 0;
+    // A query gives up on a failing service the policy's longest schedule after its first failure.
+    since = afterGivingUp ? now - longestSchedule : now;
+    nextProbeAt = afterGivingUp ? now + probeDelay(probeFailures, now - since) : now;
   };
   const charge = (now: number) => {
     if (budget && !budget.charge()) enter(now);
@@ -91,6 +115,11 @@ export function createProbing(budget: RetryBudget | undefined, policy: Readonly<
     active: () => probing,
     inFlight: () => probeInFlight,
     nextProbeAt: next,
+    downSince: () => (probing ? since : null),
+    enter,
+    probeNow(now) {
+      nextProbeAt = Math.min(nextProbeAt, now);
+    },
     deadlineOf,
     lastFailure: (name) => outages.get(name)?.last,
     failed(error, key, now) {
@@ -130,20 +159,19 @@ export function createProbing(budget: RetryBudget | undefined, policy: Readonly<
       if (!probing || !probe) return;
       probeFailures += 1;
       probeFailedAt = now;
-      // When the first of many queries would have retried on its own: the earliest of the
-      // policy's jittered backoff, half its ceiling.
-      nextProbeAt = now + Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** probeFailures) / 2;
+      nextProbeAt = now + probeDelay(probeFailures, now - since);
     },
     // The waiters whose time is up fail, as their own retry would have, when a probe failed at
     // about that time (no earlier than the first retry's backoff before it): evidence as fresh as
     // their own last attempt would have brought. Otherwise one of them probes first. So requests
-    // that started moments apart do not each send one more probe.
+    // that started moments apart do not each send one more probe. One that came after that probe
+    // (a refetch of a query that gave up) waits for the next.
     expire(queue, now) {
       const ended: ProbeCandidate[] = [];
       for (const waiter of queue) {
         // One that never failed has no answer of its own to end with: it probes instead.
         const last = outages.get(waiter.name)?.last;
-        if (waiter.deadline > now || !last || probeFailedAt < waiter.deadline - policy.baseDelayMs) continue;
+        if (waiter.deadline > now || !last || probeFailedAt < waiter.deadline - policy.baseDelayMs || waiter.arrivedAt > probeFailedAt) continue;
         ended.push(waiter);
         waiter.fail(finalCopy(last, waiter.name));
       }
@@ -164,25 +192,8 @@ export function createProbing(budget: RetryBudget | undefined, policy: Readonly<
       const at = next();
       for (const waiter of queue) {
         if (!waiter.failure) continue;
-        const known = getScheduledRetry(waiter.failure);
-        if (!probing) {
-          if (known?.waitingForService) clearScheduledRetry(waiter.failure);
-          continue;
-        }
-        const when = at ?? known?.at ?? Date.now();
-        if (known?.waitingForService && known.at === when) continue;
-        const attempt = failuresOf(waiter.name) + 1;
-        // react-query's failureCount before that attempt.
-        const failureCount = attempt - 2;
-        proposeScheduledRetry(waiter.failure, failureCount, {
-          at: when,
-          attempt,
-          maxAttempts: policy.maxRetries + 1,
-          since: waiter.failure.receivedAt,
-          serverGiven: false,
-          waitingForService: true,
-        });
-        decideScheduledRetry(waiter.failure, failureCount, true);
+        if (!probing) clearWaitForService(waiter.failure);
+        else scheduleWaitForService(waiter.failure, at ?? getScheduledRetry(waiter.failure)?.at ?? Date.now(), failuresOf(waiter.name) + 1, policy.maxRetries + 1);
       }
     },
   };

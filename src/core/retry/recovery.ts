@@ -6,7 +6,7 @@ import { holdRetry, releaseHeldRetry } from './held-retries.js';
 import { createProbing, type ProbeCandidate } from './probing.js';
 import type { RetryBudget } from './retry-budget.js';
 import { DEFAULT_RETRY_POLICY, isServerRefusal, type RetryPolicyOptions } from './retry-policy.js';
-import { clearScheduledRetry, getScheduledRetry } from './retry-schedule.js';
+import { clearWaitForService } from './retry-schedule.js';
 import type { AdmissionRule } from './rules/admission-rule.js';
 import { createAdvertisedQuotaRule } from './rules/advertised-quota.js';
 import { createLearnedPaceRule } from './rules/learned-pace.js';
@@ -22,6 +22,13 @@ import { createServerWaitRule } from './rules/server-wait.js';
  */
 export type RecoveryState = 'open' | 'holding' | 'probing' | 'ramping';
 
+/**
+ * The client's view of the service: `up`, `degraded` (it refused or failed some requests lately,
+ * or requests are held for a wait or ramping up after one, while others are served) or `down`
+ * (nothing was served since the retry budget ran out, or since a query gave up: probing).
+ */
+export type HealthState = 'up' | 'degraded' | 'down';
+
 /** What the controller tells about itself; the same object until it changes. */
 export interface RecoverySnapshot {
   readonly state: RecoveryState;
@@ -29,6 +36,10 @@ export interface RecoverySnapshot {
   readonly nextProbeAt: number | null;
   /** Requests waiting for their turn. */
   readonly waiting: number;
+  /** The client's view of the service. */
+  readonly health: HealthState;
+  /** Since when `health` holds (epoch ms). */
+  readonly healthSince: number;
 }
 
 /**
@@ -72,6 +83,15 @@ export interface Recovery {
   failed(error: ApiError, key?: string): void;
   /** A response arrived (head only): `waitMs` is a refusal's wait read from its headers, `quota` what it advertises. */
   answered(response: { ok: boolean; status: number }, key: string | (() => string), waitMs: number | undefined, quota: AdvertisedQuota | undefined, at?: number): void;
+  /**
+   * A query gave up on `failure` and is still on screen: when nothing was served since it, the
+   * service is taken to be down, and probed (see `probing.ts`). Not without a retry budget.
+   */
+  gaveUp(failure: ApiError): void;
+  /** The next probe may go at once (the person asked, or the tab came back). */
+  probeNow(): void;
+  /** Whether `error` is a failure of a request made through this client. */
+  owns(error: unknown): boolean;
   snapshot(): RecoverySnapshot;
   /** Calls `listener` whenever the snapshot changes; returns the unsubscribe function. */
   subscribe(listener: () => void): () => void;
@@ -104,14 +124,18 @@ export function createRecovery({ gate, budget, policy = DEFAULT_RETRY_POLICY, ba
   const queue: Waiter[] = [];
   const listeners = new Set<() => void>();
   let timer: ReturnType<typeof setTimeout> | undefined;
-  let snapshot: RecoverySnapshot = { state: 'open', nextProbeAt: null, waiting: 0 };
+  let snapshot: RecoverySnapshot = { state: 'open', nextProbeAt: null, waiting: 0, health: 'up', healthSince: Date.now() };
+  // The failures of this client's requests, so a binding can tell them from others'.
+  const own = new WeakSet<object>();
+  const fullBudget = budget?.tokens();
 
   const publish = () => {
     const state: RecoveryState = serverWait.closed() ? 'holding' : probing.active() ? 'probing' : ramp.limiting() ? 'ramping' : 'open';
     const next = probing.nextProbeAt();
+    const health: HealthState = state === 'probing' ? 'down' : state !== 'open' || (budget !== undefined && budget.tokens() < fullBudget!) ? 'degraded' : 'up';
     probing.tell(queue);
-    if (state === snapshot.state && next === snapshot.nextProbeAt && queue.length === snapshot.waiting) return;
-    snapshot = { state, nextProbeAt: next, waiting: queue.length };
+    if (state === snapshot.state && next === snapshot.nextProbeAt && queue.length === snapshot.waiting && health === snapshot.health) return;
+    snapshot = { state, nextProbeAt: next, waiting: queue.length, health, healthSince: health === snapshot.health ? snapshot.healthSince : Date.now() };
     for (const listener of [...listeners]) listener();
   };
 
@@ -248,19 +272,21 @@ export function createRecovery({ gate, budget, policy = DEFAULT_RETRY_POLICY, ba
           signal?.removeEventListener('abort', onAbort);
           if (!failure) return;
           releaseHeldRetry(failure);
-          if (getScheduledRetry(failure)?.waitingForService) clearScheduledRetry(failure);
+          clearWaitForService(failure);
         };
         const waiter: Waiter = {
           name,
           refusals,
           failure,
           deadline: probing.deadlineOf(name, Date.now()),
+          arrivedAt: Date.now(),
           admit: (release) => {
             leave();
             resolve(release);
           },
           fail: (error) => {
             leave();
+            if (error instanceof ApiError) own.add(error);
             reject(error);
           },
         };
@@ -290,6 +316,7 @@ export function createRecovery({ gate, budget, policy = DEFAULT_RETRY_POLICY, ba
       });
     },
     failed(error, key) {
+      own.add(error);
       probing.failed(error, key, Date.now());
       if (isServerRefusal(error)) {
         // A 429 that said nothing about when (a Cloudflare 1015 page, say): back off.
@@ -315,6 +342,15 @@ export function createRecovery({ gate, budget, policy = DEFAULT_RETRY_POLICY, ba
       if (waitMs !== undefined) holdUntil(now + waitMs, typeof keyOf === 'string' ? keyOf : keyOf());
       publish();
     },
+    gaveUp(failure) {
+      if (budget && failure.retryable && lastAnswerAt < failure.receivedAt) probing.enter(Date.now(), true);
+      pump();
+    },
+    probeNow() {
+      probing.probeNow(Date.now());
+      pump();
+    },
+    owns: (error) => typeof error === 'object' && error !== null && own.has(error),
     snapshot: () => snapshot,
     subscribe(listener) {
       listeners.add(listener);
