@@ -189,7 +189,7 @@ export function healTable(results: readonly HealFigures[], strategies: readonly 
     `${f.back} of ${queries}`,
     seconds(f.lastBackAfterOutageMs),
   ]);
-  return formatTable(['strategy', 'requests (per query)', 'showed error', 'error seen s: median', 'last', 'own last support ID', 'back with data', 'last back s after outage'], rows);
+  return formatTable(['strategy', 'requests (per query)', 'showed error', 'error seen s: median', 'last', 'own last support ID', 'with data at the end', 'last data s after outage'], rows);
 }
 
 /** Scattered failures: how many queries a flaky backend let the page settle, per strategy. */

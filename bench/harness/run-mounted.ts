@@ -10,8 +10,8 @@ export interface MountedOutcome {
   firstErrorAt: number | undefined;
   /** The support ID of the error it showed last. */
   lastSupportId: string | undefined;
-  /** When it first had data after showing an error, epoch ms. */
-  backAt: number | undefined;
+  /** When it last got data, epoch ms. */
+  dataAt: number | undefined;
   /** Whether it had data at the end. */
   hasData: boolean;
 }
@@ -25,7 +25,7 @@ export async function runMounted(setup: StrategySetup, count: number, { mountedM
   const startedAt = preciseNow();
   const outcomes: MountedOutcome[] = [];
   const unsubscribers = Array.from({ length: count }, (_, index) => {
-    const outcome: MountedOutcome = { id: String(index), firstErrorAt: undefined, lastSupportId: undefined, backAt: undefined, hasData: false };
+    const outcome: MountedOutcome = { id: String(index), firstErrorAt: undefined, lastSupportId: undefined, dataAt: undefined, hasData: false };
     outcomes.push(outcome);
     const observer = new QueryObserver(queryClient, { queryKey: ['items', outcome.id], queryFn: ({ signal }) => fetchItem(outcome.id, signal) });
     return observer.subscribe((result) => {
@@ -33,7 +33,7 @@ export async function runMounted(setup: StrategySetup, count: number, { mountedM
         outcome.firstErrorAt ??= preciseNow();
         outcome.lastSupportId = (result.error as { supportId?: string } | null)?.supportId;
       }
-      if (result.status === 'success' && outcome.firstErrorAt !== undefined) outcome.backAt ??= preciseNow();
+      if (result.status === 'success' && !outcome.hasData) outcome.dataAt = preciseNow();
       outcome.hasData = result.status === 'success';
     });
   });

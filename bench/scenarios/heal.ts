@@ -23,9 +23,9 @@ export interface HealFigures {
   /** When the person saw the error, ms from the start: median and latest. */
   errorMedianMs: number | undefined;
   errorLastMs: number | undefined;
-  /** Queries that showed an error and had data at the end. */
+  /** Queries that had data at the end. */
   back: number;
-  /** When the last of them had data again, ms after the outage ended. */
+  /** When the last of them got its data, ms after the outage ended. */
   lastBackAfterOutageMs: number | undefined;
   /** Queries whose error showed the support ID of their own last answer. */
   ownSupportId: number;
@@ -44,7 +44,7 @@ export async function runHeal(strategy: Strategy, options: HealOptions): Promise
     const records = await server.records();
     const outageEnd = records[0]!.at + options.outageMs;
     const errors = outcomes.flatMap((outcome) => (outcome.firstErrorAt === undefined ? [] : [outcome.firstErrorAt - startedAt]));
-    const back = outcomes.filter((outcome) => outcome.firstErrorAt !== undefined && outcome.hasData);
+    const back = outcomes.filter((outcome) => outcome.hasData);
     // The server numbers its support IDs; a query's own last 503 is the last one to its path.
     const lastSupportIdOf = (id: string) => {
       const own = records.filter((record) => record.query === id && record.status === 503);
@@ -58,7 +58,7 @@ export async function runHeal(strategy: Strategy, options: HealOptions): Promise
       errorMedianMs: errors.length === 0 ? undefined : quantile([...errors].sort((a, b) => a - b), 0.5),
       errorLastMs: errors.length === 0 ? undefined : Math.max(...errors),
       back: back.length,
-      lastBackAfterOutageMs: back.length === 0 ? undefined : Math.max(...back.map((outcome) => outcome.backAt! - outageEnd)),
+      lastBackAfterOutageMs: back.length === 0 ? undefined : Math.max(...back.map((outcome) => outcome.dataAt! - outageEnd)),
       ownSupportId: outcomes.filter((outcome) => outcome.lastSupportId !== undefined && outcome.lastSupportId === lastSupportIdOf(outcome.id)).length,
     };
   } finally {

@@ -68,8 +68,13 @@ export interface Probing {
   tell(queue: readonly ProbeCandidate[]): void;
 }
 
-/** @internal Creates {@link Probing}; without a budget nobody is held for an outage. */
-export function createProbing(budget: RetryBudget | undefined, policy: Readonly<Required<RetryPolicyOptions>>): Probing {
+/**
+ * @internal Creates {@link Probing}; without a budget nobody is held for an outage. `lastServedAt`
+ * says when the service last served a request: a service that still serves some is degraded, not
+ * down, however many others fail, so a spent budget holds nobody while the last success is
+ * fresher than the policy's first backoff.
+ */
+export function createProbing(budget: RetryBudget | undefined, policy: Readonly<Required<RetryPolicyOptions>>, lastServedAt: () => number): Probing {
   // The policy's longest schedule: when react-query's defaults give up on a failing query too.
   let longestSchedule = 0;
   for (let retry = 1; retry <= policy.maxRetries; retry += 1) longestSchedule += Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (retry - 1));
@@ -102,7 +107,7 @@ export function createProbing(budget: RetryBudget | undefined, policy: Readonly<
     nextProbeAt = afterGivingUp ? now + probeDelay(probeFailures, now - since) : now;
   };
   const charge = (now: number) => {
-    if (budget && !budget.charge()) enter(now);
+    if (budget && !budget.charge() && now - lastServedAt() > policy.baseDelayMs) enter(now);
   };
   const deadlineOf = (name: string, now: number) => {
     const outage = outages.get(name);

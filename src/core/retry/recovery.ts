@@ -117,7 +117,7 @@ export function createRecovery({ gate, budget, policy = DEFAULT_RETRY_POLICY, ba
   const quota = createAdvertisedQuotaRule(gate, () => active);
   const pace = createLearnedPaceRule();
   const ramp = createRampUp();
-  const probing = createProbing(budget, policy);
+  const probing = createProbing(budget, policy, () => lastAnswerAt);
   // In this order: the first rule that holds the queue says when to look again.
   const rules: readonly AdmissionRule[] = [serverWait, refusedFirst, quota, pace];
 

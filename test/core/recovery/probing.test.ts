@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../../src/core/ApiError.js';
-import { setup, outage, ask, outageOf } from './support.js';
+import { setup, outage, ask, outageOf, failNow } from './support.js';
 import { budgetAllows } from '../../../src/core/retry/retry-schedule.js';
 
 describe('createRecovery: probing while the budget is spent', () => {
@@ -93,5 +93,69 @@ describe('createRecovery: probing while the budget is spent', () => {
     const { recovery } = setup({ budget: false });
     outageOf(recovery, 20);
     expect(recovery.tryAcquire(() => 'GET /q/0')).toBeTypeOf('function');
+  });
+});
+
+describe('createRecovery: degraded is not down', () => {
+  it('does not turn to probing on a spent budget while the service serves other requests', () => {
+    const { recovery, budget } = setup();
+    const served = recovery.tryAcquire(() => 'GET /ok')!;
+    recovery.answered({ ok: true, status: 200 }, 'GET /ok', undefined, undefined);
+    served('answered');
+    outageOf(recovery, 8);
+    expect(budget!.allows()).toBe(false);
+    expect(recovery.snapshot()).toMatchObject({ state: 'open', health: 'degraded' });
+    expect(recovery.tryAcquire(() => 'GET /next')).toBeTypeOf('function');
+  });
+
+  it('turns to probing once nothing was served for longer than the first backoff', () => {
+    const { recovery } = setup();
+    const served = recovery.tryAcquire(() => 'GET /ok')!;
+    recovery.answered({ ok: true, status: 200 }, 'GET /ok', undefined, undefined);
+    served('answered');
+    outageOf(recovery, 8);
+    vi.setSystemTime(1001);
+    failNow(recovery, 'GET /late', outage('GET /late'));
+    expect(recovery.snapshot()).toMatchObject({ state: 'probing', health: 'down', healthSince: 1001 });
+  });
+});
+
+describe('createRecovery: probing after a query gave up', () => {
+  it('takes the service to be down when nothing was served since the failure, and probes ever more rarely, never beyond a quarter of the outage', async () => {
+    const { recovery } = setup();
+    const failure = outage('GET /q/0');
+    vi.setSystemTime(7000);
+    recovery.gaveUp(failure);
+    expect(recovery.snapshot().health).toBe('down');
+    const times: number[] = [];
+    for (let round = 0; round < 12; round += 1) {
+      const next = recovery.snapshot().nextProbeAt!;
+      // The outage began when the policy's first request failed: 7 s before it gave up.
+      expect(next - Date.now()).toBeLessThanOrEqual(Math.max(1000, Date.now() / 4));
+      await vi.advanceTimersByTimeAsync(next - Date.now());
+      times.push(Date.now());
+      const probe = await recovery.acquire(() => 'GET /q/0');
+      const again = outage('GET /q/0');
+      recovery.failed(again, 'GET /q/0');
+      probe(again);
+    }
+    const gaps = times.slice(1).map((at, index) => at - times[index]!);
+    expect(gaps.at(-1)).toBeGreaterThan(gaps[0]!);
+  });
+
+  it('does nothing when the service answered after the failure, and sends the next probe at once when asked', () => {
+    const { recovery } = setup();
+    const failure = outage('GET /q/0');
+    vi.setSystemTime(10);
+    const served = recovery.tryAcquire(() => 'GET /ok')!;
+    recovery.answered({ ok: true, status: 200 }, 'GET /ok', undefined, undefined);
+    served('answered');
+    recovery.gaveUp(failure);
+    expect(recovery.snapshot().state).not.toBe('probing');
+    vi.setSystemTime(5000);
+    recovery.gaveUp(outage('GET /q/1'));
+    expect(recovery.snapshot().nextProbeAt).toBeGreaterThan(5000);
+    recovery.probeNow();
+    expect(recovery.snapshot().nextProbeAt).toBe(5000);
   });
 });
