@@ -11,6 +11,7 @@ import type { AdmissionRule } from './rules/admission-rule.js';
 import { createAdvertisedQuotaRule } from './rules/advertised-quota.js';
 import { createLearnedPaceRule } from './rules/learned-pace.js';
 import { createRampUp } from './rules/ramp-up.js';
+import { createRefusalShare } from './rules/refusal-share.js';
 import { createRefusedFirstRule, precedes, type Refusals } from './rules/refused-first.js';
 import { createServerWaitRule } from './rules/server-wait.js';
 
@@ -117,6 +118,7 @@ export function createRecovery({ gate, budget, policy = DEFAULT_RETRY_POLICY, ba
   const quota = createAdvertisedQuotaRule(gate, () => active);
   const pace = createLearnedPaceRule();
   const ramp = createRampUp();
+  const refusals = createRefusalShare();
   const probing = createProbing(budget, policy, () => lastAnswerAt);
   // In this order: the first rule that holds the queue says when to look again.
   const rules: readonly AdmissionRule[] = [serverWait, refusedFirst, quota, pace];
@@ -243,6 +245,8 @@ export function createRecovery({ gate, budget, policy = DEFAULT_RETRY_POLICY, ba
     if (!gate) return;
     const now = Date.now();
     const wait = Math.max(0, until - now);
+    // A refusal amid successes, with no rate limit known: only its own retry waits (the policy's).
+    if (!pace.strict(now) && refusals.isolated()) return;
     // A server that let others through just now limits a rate: after the wait, one at a time
     // for as long again. One that refused everyone (per resource, say) gets a ramp by evidence.
     const limitsARate = now - lastAnswerAt <= wait;
@@ -333,6 +337,7 @@ export function createRecovery({ gate, budget, policy = DEFAULT_RETRY_POLICY, ba
         lastAnswerAt = now;
         refusedInARow = 0;
       }
+      refusals.answered(waitMs !== undefined);
       if (response.status === 429) {
         refusedInARow += 1;
         pace.refused(now, waitMs);

@@ -38,3 +38,27 @@ describe('createRecovery: the server-given wait', () => {
   });
 
 });
+
+describe('createRecovery: a refusal amid successes', () => {
+  it('holds nobody else while fewer than half of the latest answers were refusals, and everyone once they are', () => {
+    const { recovery, gate } = setup();
+    for (let index = 0; index < 6; index += 1) {
+      const place = recovery.tryAcquire(() => `GET /ok/${index}`)!;
+      recovery.answered({ ok: true, status: 200 }, `GET /ok/${index}`, undefined, undefined);
+      place('answered');
+    }
+    const refusedKeys = Array.from({ length: 6 }, (_, index) => `GET /search/${index}`);
+    const places = refusedKeys.map((key) => recovery.tryAcquire(() => key));
+    // One refusal among six successes: evidence about the search it refused, not about the client.
+    recovery.answered({ ok: false, status: 429 }, refusedKeys[0]!, 1000, undefined);
+    places[0]!('refused');
+    expect(gate!.snapshot().closedUntil).toBeNull();
+    expect(recovery.tryAcquire(() => 'GET /other')).toBeTypeOf('function');
+    // Refusals pile up to half of the latest answers: a limit the client shares.
+    for (const [index, key] of refusedKeys.slice(1).entries()) {
+      recovery.answered({ ok: false, status: 429 }, key, 1000, undefined);
+      places[index + 1]!('refused');
+    }
+    expect(gate!.snapshot().closedUntil).toBe(1000);
+  });
+});
