@@ -7,7 +7,8 @@ import { DEFAULT_RETRY_POLICY, isIdempotent } from '../core/retry/retry-policy.j
 import { budgetAllows, clearWaitForService, getScheduledRetry, isFinal, scheduleWaitForService } from '../core/retry/retry-schedule.js';
 import { MAX_TIMER_DELAY_MS } from '../core/max-timer-delay.js';
 
-type Patient = Query<unknown, ApiError>;
+// react-query's own error type is whatever the app registered: a patient's is the kit's `ApiError`.
+const errorOf = (query: Query): ApiError => query.state.error as unknown as ApiError;
 
 /**
  * @internal Heals the failed queries of `queryClient` that `client` (a client of
@@ -30,11 +31,11 @@ export function healQueries(queryClient: QueryClient, client: unknown): () => vo
   const cache = queryClient.getQueryCache();
   const told = new WeakSet<object>();
   let wasDown = recovery.snapshot().state === 'probing';
-  let probe: Patient | undefined;
+  let probe: Query | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let updating = false;
 
-  const isPatient = (query: Query): query is Patient => {
+  const isPatient = (query: Query): boolean => {
     const error = query.state.error;
     return (
       query.state.status === 'error' &&
@@ -51,7 +52,7 @@ export function healQueries(queryClient: QueryClient, client: unknown): () => vo
       isIdempotent(error)
     );
   };
-  const refetch = (query: Patient) => {
+  const refetch = (query: Query) => {
     void query.fetch().catch(() => undefined);
   };
   const disarm = () => {
@@ -65,7 +66,7 @@ export function healQueries(queryClient: QueryClient, client: unknown): () => vo
     timer = undefined;
     if (!mayProbe() || probe?.state.fetchStatus === 'fetching') return;
     const patients = cache.getAll().filter(isPatient);
-    const oldest = patients.reduce<Patient | undefined>((best, query) => (!best || query.state.error!.receivedAt < best.state.error!.receivedAt ? query : best), undefined);
+    const oldest = patients.reduce<Query | undefined>((best, query) => (!best || errorOf(query).receivedAt < errorOf(best).receivedAt ? query : best), undefined);
     if (!oldest) return;
     probe = oldest;
     refetch(oldest);
@@ -78,16 +79,16 @@ export function healQueries(queryClient: QueryClient, client: unknown): () => vo
       const patients = cache.getAll().filter(isPatient);
       // A query that gave up while nothing was served since its failure: the service is down.
       for (const query of patients) {
-        if (told.has(query.state.error!)) continue;
-        told.add(query.state.error!);
-        recovery.gaveUp(query.state.error!);
+        if (told.has(errorOf(query))) continue;
+        told.add(errorOf(query));
+        recovery.gaveUp(errorOf(query));
       }
       const { state, waiting } = recovery.snapshot();
       const down = state === 'probing';
       if (wasDown && !down) {
         for (const query of patients) {
-          releaseHeldRetry(query.state.error!);
-          clearWaitForService(query.state.error!);
+          releaseHeldRetry(errorOf(query));
+          clearWaitForService(errorOf(query));
           refetch(query);
         }
       }
@@ -95,14 +96,14 @@ export function healQueries(queryClient: QueryClient, client: unknown): () => vo
       disarm();
       if (!down) {
         for (const query of patients) {
-          releaseHeldRetry(query.state.error!);
-          clearWaitForService(query.state.error!);
+          releaseHeldRetry(errorOf(query));
+          clearWaitForService(errorOf(query));
         }
         return;
       }
       const next = health.snapshot().nextProbeAt;
       for (const query of patients) {
-        const error = query.state.error!;
+        const error = errorOf(query);
         const at = next ?? getScheduledRetry(error)?.at ?? Date.now();
         scheduleWaitForService(error, at, Math.max(maxAttempts, query.state.fetchFailureCount) + 1, maxAttempts);
         holdRetry(error, {
