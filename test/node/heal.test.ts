@@ -1,19 +1,36 @@
-import { environmentManager, focusManager, QueryObserver, type QueryClient } from '@tanstack/react-query';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as reactQuery from '@tanstack/react-query';
+import { focusManager, QueryClient, QueryObserver, type DefaultOptions } from '@tanstack/react-query';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { apiQueryDefaults, createApiClient, getApiHealth, getRateLimitGate, getScheduledRetry, type ApiError } from '../../src/core/index.js';
 import { healQueries } from '../../src/react/heal-queries.js';
 import { replyJson, useLocalServer } from '../support/local-server.js';
-import { runUntil, useMovingFakeClock } from '../support/moving-fake-clock.js';
+import { runUntil } from '../support/moving-fake-clock.js';
 
 // N observed queries (mounted `useQuery` hooks) against a real server on 127.0.0.1 that is down
 // for a while, under fake timers that keep moving: the checks are on counts and order.
 
 const server = useLocalServer();
-const clock = useMovingFakeClock();
 
-// react-query skips refetches on focus where `window` is missing (a server render).
-beforeAll(() => environmentManager.setIsServer(() => false));
-afterAll(() => environmentManager.setIsServer(() => typeof window === 'undefined'));
+// The QueryClient comes from react-query, like the healing it runs (on the peer floor, the core
+// package alone may be another version). Fake timers that keep moving, so sockets work.
+let queryClient: QueryClient | undefined;
+const clock = {
+  start(defaultOptions: DefaultOptions): QueryClient {
+    vi.useFakeTimers({ shouldAdvanceTime: true, toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    queryClient = new QueryClient({ defaultOptions });
+    return queryClient;
+  },
+};
+afterEach(() => {
+  queryClient?.clear();
+  queryClient = undefined;
+  vi.useRealTimers();
+});
+
+// Where react-query has one (5.90 and later), its environment says this is a browser, as in an app.
+const environment = (reactQuery as { environmentManager?: { setIsServer(isServer: () => boolean): void } }).environmentManager;
+beforeAll(() => environment?.setIsServer(() => false));
+afterAll(() => environment?.setIsServer(() => typeof window === 'undefined'));
 
 /** Answers 503 while `down()` holds, else 200; support IDs count requests. */
 function outageServer(down: () => boolean): void {

@@ -337,7 +337,8 @@ export function createRecovery({ gate, budget, policy = DEFAULT_RETRY_POLICY, ba
         lastAnswerAt = now;
         refusedInARow = 0;
       }
-      refusals.answered(waitMs !== undefined);
+      // Weighed against the successes only: other failures say nothing about a limit.
+      if (response.ok || waitMs !== undefined) refusals.answered(waitMs !== undefined);
       if (response.status === 429) {
         refusedInARow += 1;
         pace.refused(now, waitMs);
