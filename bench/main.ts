@@ -1,6 +1,7 @@
 // `npm run bench`: every benchmark in one run; prints tables and writes bench/results/<name>.json.
 // Options: --name <name>, --queries 50,200, --outage-ms 6000,
-// --only storm,storm-quota,precision,outage,outage-retry-after,overhead,render,
+// --only storm,storm-quota,precision,outage,outage-retry-after,heal,scattered,overhead,render,
+// --heal-outages 20000,60000 (the outages the page outlives, ms),
 // --long-outages (also the 20 s and 60 s outages: two more minutes),
 // --diagnostics (also runs variants of the kit that isolate one setting each, and breaks the
 // overhead down),
@@ -11,10 +12,12 @@ import { parseArgs } from 'node:util';
 import { DIAGNOSTIC_STRATEGIES } from './harness/diagnostic-strategies.js';
 import { measureOverheadBreakdown, type BreakdownRow } from './scenarios/overhead-breakdown.js';
 import { measureOverhead, type OverheadFigures } from './scenarios/overhead.js';
+import { runHeal, type HealFigures } from './scenarios/heal.js';
 import { runOutage, type OutageFigures } from './scenarios/outage.js';
+import { runScattered, type ScatteredFigures } from './scenarios/scattered.js';
 import { runRefusedOnce, type RefusedOnceFigures } from './scenarios/refused-once.js';
 import { measureRendering, type RenderFigures } from './scenarios/render.js';
-import { breakdownTable, outageTable, overheadTable, precisionTable, refusedOnceTable, renderTable, stormTable } from './harness/report.js';
+import { breakdownTable, healTable, outageTable, scatteredTable, overheadTable, precisionTable, refusedOnceTable, renderTable, stormTable } from './harness/report.js';
 import { runStorm, type StormResult } from './scenarios/storm.js';
 import { STRATEGIES } from './harness/strategies.js';
 
@@ -27,6 +30,7 @@ const { values } = parseArgs({
     quick: { type: 'boolean', default: false },
     diagnostics: { type: 'boolean', default: false },
     'long-outages': { type: 'boolean', default: false },
+    'heal-outages': { type: 'string' },
   },
 });
 
@@ -34,7 +38,10 @@ const quick = values.quick ?? false;
 const queryCounts = (values.queries ?? (quick ? '20' : '50,200')).split(',').map(Number);
 const outageMs = Number(values['outage-ms'] ?? (quick ? 3000 : 6000));
 const outageLengths = [outageMs, ...(values['long-outages'] ? [20_000, 60_000] : [])];
-const only = new Set((values.only ?? 'storm,storm-quota,precision,outage,outage-retry-after,overhead,render').split(','));
+const only = new Set((values.only ?? 'storm,storm-quota,precision,outage,outage-retry-after,heal,scattered,overhead,render').split(','));
+const healOutages = (values['heal-outages'] ?? (quick ? '3000' : '20000,60000')).split(',').map(Number);
+const healAfterMs = quick ? 5_000 : 45_000;
+const scatteredMs = quick ? 5_000 : 40_000;
 const name = values.name ?? `bench-${new Date().toISOString().replace(/[:.]/g, '-')}`;
 const strategies = values.diagnostics ? [...STRATEGIES, ...DIAGNOSTIC_STRATEGIES] : STRATEGIES;
 const BURST = 10;
@@ -115,6 +122,28 @@ for (const run of outageRuns) {
   console.log();
 }
 
+// The page outlives the outage: every strategy at once, each with its own server (counts, not timings).
+const heals: Record<string, HealFigures[]> = {};
+if (only.has('heal')) {
+  const queries = queryCounts[0]!;
+  for (const outage of healOutages) {
+    heals[`${outage / 1000}s`] = await Promise.all(strategies.map((strategy) => runHeal(strategy, { queries, outageMs: outage, afterMs: healAfterMs })));
+    console.log(`Outage the page outlives: N = ${queries}, 503 without Retry-After for ${outage / 1000} s, the queries mounted until ${healAfterMs / 1000} s after it`);
+    console.log(healTable(heals[`${outage / 1000}s`]!, strategies, queries));
+    console.log();
+  }
+}
+
+// Throughput against a flaky backend: one strategy at a time.
+let scattered: ScatteredFigures[] | undefined;
+if (only.has('scattered')) {
+  scattered = [];
+  for (const strategy of strategies) scattered.push(await runScattered(strategy, { concurrent: 20, durationMs: scatteredMs }));
+  console.log(`Scattered failures: 20 queries cycling for ${scatteredMs / 1000} s; 70 % 200, 10 % 500, 10 % 429 (Retry-After: 1), 5 % 503, 5 % reset`);
+  console.log(scatteredTable(scattered, strategies));
+  console.log();
+}
+
 let render: RenderFigures | undefined;
 if (rendering) {
   render = await rendering;
@@ -151,6 +180,6 @@ const file = new URL(`./results/${name}.json`, import.meta.url);
 await mkdir(new URL('./results/', import.meta.url), { recursive: true });
 await writeFile(
   file,
-  `${JSON.stringify({ name, date: new Date().toISOString(), machine: { ...machine, loadAverageAtEnd }, strategies: strategies.map(({ id, label, setup }) => ({ id, label, setup })), storms, stormQuota, refusedOnce, outages, overhead, overheadBreakdown, render }, null, 2)}\n`,
+  `${JSON.stringify({ name, date: new Date().toISOString(), machine: { ...machine, loadAverageAtEnd }, strategies: strategies.map(({ id, label, setup }) => ({ id, label, setup })), storms, stormQuota, refusedOnce, outages, heals, scattered, overhead, overheadBreakdown, render }, null, 2)}\n`,
 );
 console.log(`Results: bench/results/${name}.json`);

@@ -16,6 +16,7 @@ export { useApiMutation } from './react/useApiMutation.js';
 export type { ApiMutationFunctionContext, ApiMutationMethod, UseApiMutationOptions, UseApiMutationResult } from './react/useApiMutation.js';
 export type { RetryControls } from './react/retry-controls.js';
 export { useRateLimitStatus } from './react/useRateLimitStatus.js';
+export { useApiHealth } from './react/useApiHealth.js';
 export type { RateLimitStatus } from './react/useRateLimitStatus.js';
 export { MessagesProvider, useMessages } from './react/messages-context.js';
 export type { MessagesProviderProps } from './react/messages-context.js';

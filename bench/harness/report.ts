@@ -1,4 +1,6 @@
+import type { HealFigures } from '../scenarios/heal.js';
 import type { OutageFigures } from '../scenarios/outage.js';
+import type { ScatteredFigures } from '../scenarios/scattered.js';
 import type { RefusedOnceFigures } from '../scenarios/refused-once.js';
 import { meanCost, type Comparison } from './client-runs.js';
 import { rowCpuMicros, type BreakdownRow } from '../scenarios/overhead-breakdown.js';
@@ -171,4 +173,36 @@ export function renderTable(figures: RenderFigures): string {
       ],
     ],
   );
+}
+
+const seconds = (ms: number | undefined) => (ms === undefined ? '–' : fixed(ms / 1000, 1));
+
+/** The outage the page outlives: what the person sees, and what the server got, per strategy. */
+export function healTable(results: readonly HealFigures[], strategies: readonly Strategy[], queries: number): string {
+  const rows = results.map((f) => [
+    labelOf(strategies, f.strategy),
+    `${f.requests} (${fixed(f.perQuery, 2)})`,
+    f.showedError,
+    seconds(f.errorMedianMs),
+    seconds(f.errorLastMs),
+    f.ownSupportId,
+    `${f.back} of ${queries}`,
+    seconds(f.lastBackAfterOutageMs),
+  ]);
+  return formatTable(['strategy', 'requests (per query)', 'showed error', 'error seen s: median', 'last', 'own last support ID', 'with data at the end', 'last data s after outage'], rows);
+}
+
+/** Scattered failures: how many queries a flaky backend let the page settle, per strategy. */
+export function scatteredTable(results: readonly ScatteredFigures[], strategies: readonly Strategy[]): string {
+  const rows = results.map((f) => [
+    labelOf(strategies, f.strategy),
+    f.settled,
+    `${f.failed} (${fixed(f.failedShare * 100, 1)} %)`,
+    f.requests,
+    f.tooManyRequests,
+    fixed(f.tooManyPerQuery, 3),
+    f.unhandledRejections,
+    f.heapPerThousand === undefined ? '–' : fixed(f.heapPerThousand / 1024, 1),
+  ]);
+  return formatTable(['strategy', 'settled', 'failed (share)', 'requests', '429s', '429s per query', 'unhandled rejections', 'heap kB per 1000 queries'], rows);
 }

@@ -71,5 +71,6 @@ export async function runQueries(setup: StrategySetup, count: number, { deadline
   for (const unsubscribe of unsubscribers) unsubscribe();
   await queryClient.cancelQueries();
   queryClient.clear();
+  setup.stop?.();
   return { startedAt, outcomes };
 }

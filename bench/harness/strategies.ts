@@ -1,11 +1,14 @@
 import { QueryClient } from '@tanstack/query-core';
 import ky, { type KyInstance } from 'ky';
 import { apiQueryDefaults, createApiClient, type ApiClientOptions, type RetryPolicyOptions } from '../../src/core/index.js';
+import { healQueries } from '../../src/react/heal-queries.js';
 
 /** What a strategy builds for one run: a query client and the fetch its queries call. */
 export interface StrategySetup {
   queryClient: QueryClient;
   fetchItem: (id: string, signal: AbortSignal) => Promise<unknown>;
+  /** Ends what the strategy runs beside the queries (the kit's healing, as `ApiKitProvider` runs it). */
+  stop?: () => void;
 }
 
 /** A way a team could fetch from a rate-limited API with react-query. */
@@ -38,7 +41,8 @@ export function kitStrategy(
     ...about,
     create(baseUrl, fetch) {
       const api = createApiClient({ prefix: baseUrl, ...client(fetch) });
-      return { queryClient: new QueryClient({ defaultOptions: apiQueryDefaults(policy) }), fetchItem: itemFetcher(api) };
+      const queryClient = new QueryClient({ defaultOptions: apiQueryDefaults(policy) });
+      return { queryClient, fetchItem: itemFetcher(api), stop: healQueries(queryClient, api) };
     },
   };
 }

@@ -22,6 +22,11 @@ export interface BenchServerOptions {
   advertiseQuota?: boolean;
   /** Refuse each query's first request with 429 and this `Retry-After` (seconds), then serve it. Off by default. */
   refuseFirstS?: number;
+  /**
+   * A flaky backend instead of the bucket: each request at random gets 200 (70 %), 500 (10 %),
+   * 429 with `Retry-After: 1` (10 %), 503 (5 %) or a reset connection (5 %). @default false
+   */
+  scattered?: boolean;
 }
 
 /** One request as the server saw it. */
@@ -68,7 +73,7 @@ function sendJson(response: ServerResponse, status: number, body: unknown, heade
  * server.records(); // [{ at, path: '/items/1', query: '1', status: 200 }]
  */
 export async function startBenchServer(options: BenchServerOptions = {}): Promise<BenchServer> {
-  const { rateLimit = true, burst = 10, ratePerSecond = 5, outageMs = 0, outageRetryAfterS, advertiseQuota = false, refuseFirstS } = options;
+  const { rateLimit = true, burst = 10, ratePerSecond = 5, outageMs = 0, outageRetryAfterS, advertiseQuota = false, refuseFirstS, scattered = false } = options;
   const refusedOnce = new Set<string | undefined>();
   const bucket = createTokenBucket({ burst, ratePerSecond });
   const records: RequestRecord[] = [];
@@ -103,6 +108,22 @@ export async function startBenchServer(options: BenchServerOptions = {}): Promis
         { 'retry-after': String(retryAfterS), ...headers },
       );
     };
+    if (scattered) {
+      const draw = Math.random();
+      if (draw < 0.7) sendJson(response, 200, { id: query ?? null, ok: true });
+      else if (draw < 0.8) {
+        record.status = 500;
+        sendJson(response, 500, { status: 500, error: 'Internal error', support_id: supportId });
+      } else if (draw < 0.9) refuse(1);
+      else if (draw < 0.95) {
+        record.status = 503;
+        sendJson(response, 503, { status: 503, error: 'Service unavailable', support_id: supportId });
+      } else {
+        record.status = 0;
+        request.socket.destroy();
+      }
+      return;
+    }
     if (refuseFirstS !== undefined && !refusedOnce.has(query)) {
       refusedOnce.add(query);
       refuse(refuseFirstS);

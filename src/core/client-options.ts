@@ -28,6 +28,12 @@ export interface ApiClientOptions extends Omit<Options, 'retry'> {
    * says otherwise (read them with `getRetryPolicyOptions(client)`).
    */
   retryPolicy?: RetryPolicyOptions;
+  /**
+   * Keep probing a service that is down while a query that failed is on screen, and refetch the
+   * failed queries once it answers (done by `ApiKitProvider`; a query opts out with
+   * `meta: { heal: false }`). `false` turns it off for this client. @default true
+   */
+  heal?: boolean;
   /** The client-wide retry budget (see `createRetryBudget`); `false` turns it off. @default 10 tokens */
   retryBudget?: RetryBudgetOptions | false;
   /**

@@ -40,7 +40,7 @@ const acceptJsonAndKeepRequest: BeforeRequestHook = ({ request, options }) => {
  * ```
  */
 export function createApiClient(options: ApiClientOptions = {}): KyInstance {
-  const { apiKey, gate: gateOption, onError, retryPolicy, retryBudget, devHints, hooks, parseJson, ...kyOptions } = options;
+  const { apiKey, gate: gateOption, onError, retryPolicy, retryBudget, devHints, heal = true, hooks, parseJson, ...kyOptions } = options;
   const gate = gateOption === false ? undefined : gateOption ?? createRateLimitGate();
   const budget = retryBudget === false ? undefined : createRetryBudget(retryBudget);
   const policy = createRetryPolicy(retryPolicy);
@@ -54,7 +54,7 @@ export function createApiClient(options: ApiClientOptions = {}): KyInstance {
     return admitted instanceof Promise ? admitted.then(() => authorize(state.request)) : authorize(state.request);
   };
 
-  const context: ClientContext = { gate, budget, recovery, secrets, report, signal: kyOptions.signal, retryPolicy };
+  const context: ClientContext = { gate, budget, recovery, secrets, report, signal: kyOptions.signal, retryPolicy, heal };
   const instance = ky.create({
     ...kyOptions,
     retry: 0,

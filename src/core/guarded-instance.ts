@@ -19,6 +19,8 @@ export interface ClientContext {
   report: (error: ApiError, key?: string) => ApiError;
   /** A signal given to the client itself (`createApiClient` or `extend`): its abort is an abort too. */
   signal: AbortSignal | null | undefined;
+  /** Whether the failed queries on screen are healed (the `heal` option). */
+  heal: boolean;
   /** The client's `retryPolicy` settings, which the kit's hooks use too unless told otherwise. */
   retryPolicy?: RetryPolicyOptions | undefined;
 }

@@ -7,6 +7,7 @@ import { getRetryPolicyOptions } from '../core/guarded-instance.js';
 import type { PartialMessages } from '../core/messages.js';
 import { apiQueryDefaults, createRetryPolicy, DEFAULT_RETRY_POLICY, type RetryPolicyOptions } from '../core/retry/retry-policy.js';
 import { ApiKitContext, type ApiKitContextValue, type AuthErrorHandler } from './api-kit-context.js';
+import { healQueries } from './heal-queries.js';
 import { MessagesProvider } from './messages-context.js';
 
 const SETTINGS = Object.keys(DEFAULT_RETRY_POLICY) as Array<keyof RetryPolicyOptions>;
@@ -67,9 +68,12 @@ export function ApiKitProvider({ client, queryClient, messages, retry, onAuthErr
     // The provider's own QueryClient follows new settings; one it was given is never changed.
     own.current?.setDefaultOptions(apiQueryDefaults(settings));
   }, [settings]);
+  const inUse = queryClient ?? own.current!;
+  // The failed queries on screen come back once the service answers again (the client's `heal`).
+  useEffect(() => healQueries(inUse, client), [inUse, client]);
   const value = useMemo<ApiKitContextValue>(() => ({ client, policy, onAuthError, onError }), [client, policy, onAuthError, onError]);
   return (
-    <QueryClientProvider client={queryClient ?? own.current!}>
+    <QueryClientProvider client={inUse}>
       <ApiKitContext.Provider value={value}>
         <MessagesProvider messages={messages}>{children}</MessagesProvider>
       </ApiKitContext.Provider>

@@ -1,6 +1,6 @@
 import { focusManager, onlineManager } from '@tanstack/react-query';
 import { isApiError } from '../core/ApiError.js';
-import { sendHeldRetryNow, stopHeldRetry } from '../core/retry/recovery.js';
+import { sendHeldRetryNow, stopHeldRetry } from '../core/retry/held-retries.js';
 import { clearScheduledRetry, getScheduledRetry, isFinal, markFinal } from '../core/retry/retry-schedule.js';
 
 interface Hold {

@@ -137,3 +137,19 @@ export function cloudflareHtml(path: string, { status = 429, rayId = '8a1b2c3d4e
 export function served(path: string, data: JsonBodyType, { log }: { log?: RequestLog } = {}): HttpHandler {
   return http.get(`${API_PREFIX}/${path}`, ({ request }) => logged(log, request, HttpResponse.json(data)));
 }
+
+/**
+ * Answers 503 without `Retry-After` (nobody knows when it ends) on every path under `pattern` for
+ * `outageMs` after the first request, then serves `data`. Only the served requests are logged:
+ * how many probes an outage takes depends on timing, and the log's length must not.
+ */
+export function outageThenServed(pattern: string, data: JsonBodyType, { outageMs = 4000, log }: { outageMs?: number; log?: RequestLog } = {}): HttpHandler {
+  let startedAt: number | undefined;
+  return http.get(`${API_PREFIX}/${pattern}`, ({ request }) => {
+    startedAt ??= Date.now();
+    if (Date.now() - startedAt < outageMs) {
+      return HttpResponse.json(errorBody(503, 'The service is unavailable.'), { status: 503 });
+    }
+    return logged(log, request, HttpResponse.json(data));
+  });
+}

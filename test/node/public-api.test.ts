@@ -8,7 +8,7 @@ import * as kit from '../../src/index.js';
 // re-exports the core's entry whole, so a name added to the core is public in both; an internal
 // helper must never appear here. Changing these lists changes the public API.
 const CORE = [
-  'API_ERROR_KINDS', 'ApiClientOptions:type', 'ApiError', 'ApiErrorInit:type', 'ApiErrorJSON:type',
+  'API_ERROR_KINDS', 'ApiClientOptions:type', 'ApiError', 'ApiHealth:type', 'ApiHealthStore:type', 'ApiErrorInit:type', 'ApiErrorJSON:type',
   'ApiErrorKind:type', 'ApiErrorSource:type', 'ApiKeySource:type', 'DEFAULT_RETRY_POLICY',
   'KIND_DESCRIPTIONS', 'KindMessages:type', 'MAX_MESSAGE_LENGTH', 'MAX_RETRY_AFTER_MS', 'Messages:type',
   'PartialMessages:type', 'REDACTED', 'RateLimitGate:type', 'RateLimitGateOptions:type',
@@ -16,7 +16,7 @@ const CORE = [
   'RetryPolicy:type', 'RetryPolicyOptions:type', 'SUPPORT_ID_RETENTION_MS', 'ScheduledRetry:type',
   'ToApiErrorContext:type', 'apiQueryDefaults', 'cleanMessage', 'createApiClient', 'createRateLimitGate',
   'createRetryBudget', 'createRetryPolicy', 'defaultMessages', 'formatCurl', 'formatErrorReport',
-  'getRateLimitGate', 'getRetryBudget', 'getRetryPolicyOptions', 'getScheduledRetry', 'isAbortError', 'isApiError', 'isRetryableKind',
+  'HealthState:type', 'getApiHealth', 'getRateLimitGate', 'getRetryBudget', 'getRetryPolicyOptions', 'getScheduledRetry', 'isAbortError', 'isApiError', 'isRetryableKind',
   'isValidSupportId', 'kindForStatus', 'mergeMessages', 'parseRetryAfter', 'reasonPhrase', 'redactUrl',
   'toApiError',
 ];
@@ -30,7 +30,7 @@ const REACT_AND_COMPONENTS = [
   'RetryControls:type', 'RetryCountdown', 'RetryCountdownFrame:type', 'RetryCountdownParts:type', 'RetryCountdownPhase:type',
   'RetryCountdownProps:type', 'RetryCountdownState:type', 'RetryCountdownTarget:type', 'RetryingResult:type',
   'UseApiMutationOptions:type', 'UseApiMutationResult:type', 'UseApiQueryOptions:type',
-  'UseApiQueryResult:type', 'useApiClient', 'useApiErrorBanner', 'useApiErrorDetails', 'useApiMutation',
+  'UseApiQueryResult:type', 'useApiClient', 'useApiErrorBanner', 'useApiHealth', 'useApiErrorDetails', 'useApiMutation',
   'useApiQuery', 'useCopyToClipboard', 'useMessages', 'useRateLimitStatus', 'useRetryCountdown',
   'useRetryCountdownProps',
 ];

@@ -13,6 +13,11 @@ export interface RetryPolicyOptions {
   maxDelayMs?: number;
   /** A server-given wait longer than this is not retried automatically, in ms. @default 300000 (5 minutes) */
   maxServerWaitMs?: number;
+  /**
+   * The longest wait between two probes while the client keeps probing a service that is down
+   * for the failed queries on screen, in ms. @default 300000 (5 minutes)
+   */
+  maxProbeDelayMs?: number;
   /** How much later than a server-given time a retry may leave, as a fraction of the wait. @default 0.025 */
   serverWaitSpread?: number;
   /** Source of randomness in [0, 1) for jitter. @default Math.random */
@@ -44,6 +49,7 @@ export const DEFAULT_RETRY_POLICY: Readonly<Required<RetryPolicyOptions>> = {
   baseDelayMs: 1000,
   maxDelayMs: 30_000,
   maxServerWaitMs: 5 * 60_000,
+  maxProbeDelayMs: 5 * 60_000,
   // A quarter of the 10% the design allows: the rest is for the 429's way to the client and for
   // timer delay. With half, the benchmark at 200 queries saw retries 10.35% late on a 1-s wait.
   serverWaitSpread: 0.025,
@@ -57,7 +63,8 @@ export function isServerRefusal(error: ApiError): boolean {
   return error.kind === 'rate_limited' || (error.kind === 'unavailable' && error.retryAfterMs !== undefined);
 }
 
-function isIdempotent(error: ApiError): boolean {
+/** @internal Whether sending the request of `error` again is safe: an idempotent method, or an `Idempotency-Key`. */
+export function isIdempotent(error: ApiError): boolean {
   if (IDEMPOTENT_METHODS.has(error.method)) return true;
   return error.request?.headers.some(([name]) => name === 'idempotency-key') ?? false;
 }

@@ -14,7 +14,9 @@ export interface ScheduledRetry {
   serverGiven: boolean;
   /**
    * `true` while the retry waits behind a probe for the service to answer again (the client's
-   * retry budget is spent): `at` is then when the next probe goes, the earliest this retry may.
+   * retry budget is spent, or the policy gave up and the client keeps probing while the failed
+   * query is on screen): `at` is then when the next probe goes, the earliest this retry may.
+   * After the policy gave up, `attempt` may be past `maxAttempts`: the client still tries.
    */
   waitingForService?: boolean;
 }
@@ -54,6 +56,24 @@ export function decideScheduledRetry(error: unknown, failureCount: number, retry
 /** @internal The schedule proposed after `error`, decided or not (the kit's hooks wait for it in the next attempt). */
 export function proposedScheduledRetry(error: unknown): ScheduledRetry | undefined {
   return schedules.get(error as object)?.schedule;
+}
+
+/**
+ * @internal Records that the retry after `failure` waits for the service: it goes with the probe
+ * at `at` (attempt `attempt`); kept as it is when nothing changed.
+ */
+export function scheduleWaitForService(failure: ApiError, at: number, attempt: number, maxAttempts: number): void {
+  const known = getScheduledRetry(failure);
+  if (known?.waitingForService && known.at === at && known.attempt === attempt) return;
+  // react-query's failureCount before that attempt.
+  const failureCount = attempt - 2;
+  proposeScheduledRetry(failure, failureCount, { at, attempt, maxAttempts, since: failure.receivedAt, serverGiven: false, waitingForService: true });
+  decideScheduledRetry(failure, failureCount, true);
+}
+
+/** @internal Forgets a schedule that said the retry after `failure` waits for the service. */
+export function clearWaitForService(failure: object): void {
+  if (getScheduledRetry(failure)?.waitingForService) clearScheduledRetry(failure);
 }
 
 /** @internal Forgets a recorded retry (it ran, or was called off). */

@@ -1,0 +1,75 @@
+import type { AdmissionRule } from './admission-rule.js';
+
+/** The longest time after a wait that requests go strictly one at a time: a rate window of a minute. */
+const MAX_STRICT_MS = 60_000;
+
+/**
+ * @internal The rule of the strict period and the learned pace. After a refusal right behind
+ * successes (a rate limit), requests go one at a time for as long again as the wait (the strict
+ * period); a second refusal within it shows the rate the server allows, and requests then keep to
+ * it while the demand is above it.
+ */
+export interface LearnedPaceRule extends AdmissionRule {
+  /** Whether the strict period runs at `now`: the ramp does not grow then. */
+  strict(now: number): boolean;
+  /** The server refused until `until`, right behind successes: one at a time for as long again as `waitMs`. */
+  limitRate(until: number, waitMs: number): void;
+  /** A request left at `now`: the next one keeps the pace from it. */
+  departed(now: number): void;
+  /** A request that left at `departedAt` was served. */
+  served(departedAt: number): void;
+  /** A 429 arrived at `now`, asking for `waitMs` (if known): learn the pace from the period so far. */
+  refused(now: number, waitMs: number | undefined): void;
+}
+
+/** @internal Creates the {@link LearnedPaceRule}. */
+export function createLearnedPaceRule(): LearnedPaceRule {
+  let strictUntil = 0;
+  // The rate a server was seen to allow (one request per `paceMs`), from the period's first
+  // refusal (`periodFrom`) to its latest: kept while requests go one at a time after a rate limit.
+  // Kept as a theoretical next departure `pacedAt`, which may run ahead of now by `burstMs`: what
+  // the server's allowance refilled while the gate was closed, rounded to whole requests.
+  let paceMs = 0;
+  let burstMs = 0;
+  let pacedAt = Number.NEGATIVE_INFINITY;
+  let periodFrom = 0;
+  let servedInPeriod = 0;
+  const pacedUntil = (now: number) => (paceMs > 0 && now < strictUntil ? pacedAt - burstMs : 0);
+  return {
+    admits: (_name, now) => now >= pacedUntil(now),
+    wakeAt(now) {
+      const paced = pacedUntil(now);
+      if (now >= paced) return undefined;
+      // Held to the pace: the demand is above the server's rate, so keep to it a while longer.
+      strictUntil = Math.max(strictUntil, paced + paceMs);
+      return paced;
+    },
+    strict: (now) => now < strictUntil,
+    limitRate(until, waitMs) {
+      strictUntil = Math.max(strictUntil, until + Math.min(waitMs, MAX_STRICT_MS));
+    },
+    departed(now) {
+      if (paceMs > 0) pacedAt = Math.max(pacedAt, now) + paceMs;
+    },
+    served(departedAt) {
+      // Served from what the rate refilled: those that left before the period's first refusal
+      // were served from what the server had saved up.
+      if (departedAt >= periodFrom) servedInPeriod += 1;
+    },
+    refused(now, waitMs) {
+      // The period's first refusal and this one both found the allowance used up, so what was
+      // served between them is what the server's rate let through in that time, plus less than
+      // one request it had refilled: counted as a whole one, erring fast, so that a pace too
+      // fast meets a refusal that corrects it over a longer time, where one too slow would never
+      // learn better. A refusal after the strict time starts afresh.
+      if (now >= strictUntil) {
+        paceMs = 0;
+        periodFrom = now;
+        servedInPeriod = 0;
+      } else if (servedInPeriod > 0) {
+        paceMs = (now - periodFrom) / (servedInPeriod + 1);
+        burstMs = Math.max(0, (waitMs ?? 0) - paceMs / 2);
+      }
+    },
+  };
+}

@@ -1,0 +1,116 @@
+import { describe, expect, it, vi } from 'vitest';
+import { setup, ask, serve } from './support.js';
+import type { Recovery } from '../../../src/core/retry/recovery.js';
+
+describe('createRecovery: the strict period and the learned pace', () => {
+  it('after a refusal right behind successes (a rate limit), sends one at a time for as long again as the wait', async () => {
+    const { recovery } = setup();
+    const ok = recovery.tryAcquire(() => 'GET /ok')!;
+    recovery.answered({ ok: true, status: 200 }, 'GET /ok', undefined, undefined);
+    ok('answered');
+    const refused = recovery.tryAcquire(() => 'GET /r')!;
+    recovery.answered({ ok: false, status: 429 }, 'GET /r', 1000, undefined);
+    refused('refused');
+    await vi.advanceTimersByTimeAsync(1100);
+    for (let round = 0; round < 5; round += 1) {
+      const log: Array<[string, number]> = [];
+      const places = [ask(recovery, `GET /a/${round}`, log), ask(recovery, `GET /b/${round}`, log)];
+      await vi.advanceTimersByTimeAsync(0);
+      expect(log).toHaveLength(1);
+      (await places[0]!)('answered');
+      await vi.advanceTimersByTimeAsync(0);
+      (await places[1]!)('answered');
+    }
+    // At 2 s the strict second is over: successes grow the limit again.
+    vi.setSystemTime(2000);
+    (recovery.tryAcquire(() => 'GET /c') ?? (await recovery.acquire(() => 'GET /c')))('answered');
+    const log: Array<[string, number]> = [];
+    void ask(recovery, 'GET /d', log);
+    void ask(recovery, 'GET /e', log);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(log).toHaveLength(2);
+  });
+
+  /**
+   * A rate limit seen twice: a refusal at 0 right behind a success, four successes once its
+   * wait is over, and a second refusal at 1000, one second long. So at most 5 requests per
+   * 1000 ms (four served, and up to one more for the fraction the server had refilled): one per
+   * 200 ms, erring fast.
+   */
+  async function learnPace(recovery: Recovery) {
+    const log: Array<[string, number]> = [];
+    await serve(recovery, 'GET /ok', 200, log);
+    await serve(recovery, 'GET /r', 429, log, 600);
+    await vi.advanceTimersByTimeAsync(600);
+    for (const key of ['GET /r', 'GET /a', 'GET /b', 'GET /c']) await serve(recovery, key, 200, log);
+    await vi.advanceTimersByTimeAsync(400);
+    await serve(recovery, 'GET /r2', 429, log, 1000);
+    expect(recovery.snapshot().state).toBe('holding');
+  }
+
+  /** A recovery that learned the pace, at 2000: the second refusal's wait just over. */
+  async function pacedAfterWait(): Promise<Recovery> {
+    const { recovery } = setup();
+    await learnPace(recovery);
+    await vi.advanceTimersByTimeAsync(1000);
+    return recovery;
+  }
+
+  /** Asks for places for `keys` at once, each served with a 200, and moves the clock `ms` on; returns when each left. */
+  async function serveTogether(recovery: Recovery, keys: string[], ms: number): Promise<number[]> {
+    const log: Array<[string, number]> = [];
+    const served = Promise.all(keys.map((key) => serve(recovery, key, 200, log)));
+    await vi.advanceTimersByTimeAsync(ms);
+    await served;
+    expect(log[0]![0]).toBe(keys[0]);
+    return log.map(([, at]) => at);
+  }
+
+  const sevenAfter = (refused: string) => [refused, ...Array.from({ length: 6 }, (_, index) => `GET /p/${index}`)];
+
+  it('after the wait, sends what refilled meanwhile at once, then one per the pace', async () => {
+    const recovery = await pacedAfterWait();
+    // Five refilled in the second of the wait: they go at once. Then one each 200 ms, the first
+    // half of one early: what the wait refilled is rounded to whole requests.
+    expect(await serveTogether(recovery, sevenAfter('GET /r2'), 1000)).toEqual([2000, 2000, 2000, 2000, 2000, 2100, 2300]);
+  });
+
+  it('corrects the pace with each further refusal, measured over the whole period', async () => {
+    const recovery = await pacedAfterWait();
+    await serveTogether(recovery, ['GET /r2', 'GET /x', 'GET /y', 'GET /z', 'GET /w'], 0);
+    // The pace was too fast: the next one, at 2100, is refused. Nine served since 0 in 2100 ms.
+    const refused = serve(recovery, 'GET /r3', 429, [], 1000);
+    await vi.advanceTimersByTimeAsync(100);
+    await refused;
+    await vi.advanceTimersByTimeAsync(1000);
+    // One per 2100 / (9 + 1) = 210 ms, on from the schedule the old pace had run up to 3200
+    // (it sent six since 2000, one more than the server had): four at once, then 210 apart.
+    expect(await serveTogether(recovery, sevenAfter('GET /r3'), 1000)).toEqual([3100, 3100, 3100, 3100, 3145, 3355, 3565]);
+  });
+
+  it('stops keeping to it once the demand falls below it for the strict time', async () => {
+    const recovery = await pacedAfterWait();
+    expect((await serveTogether(recovery, sevenAfter('GET /r2').slice(0, 6), 400)).at(-1)).toBe(2100);
+    // Strict until 3000 (the wait again after it ended); nothing waits after 2100.
+    await vi.advanceTimersByTimeAsync(1000);
+    const later: Array<[string, number]> = [];
+    for (let index = 0; index < 6; index += 1) await serve(recovery, `GET /later/${index}`, 200, later);
+    expect(later.map(([, at]) => at)).toEqual(Array(6).fill(Date.now()));
+  });
+
+  it('learns nothing from a refusal long after the last one: the strict time had run out', async () => {
+    const { recovery } = setup();
+    const log: Array<[string, number]> = [];
+    await serve(recovery, 'GET /ok', 200, log);
+    await serve(recovery, 'GET /r', 429, log, 500);
+    // Strict until 1000; the next refusal comes at 5000.
+    await vi.advanceTimersByTimeAsync(5000);
+    for (const key of ['GET /r', 'GET /a', 'GET /b']) await serve(recovery, key, 200, log);
+    await serve(recovery, 'GET /r2', 429, log, 500);
+    await vi.advanceTimersByTimeAsync(500);
+    const after: Array<[string, number]> = [];
+    await Promise.all(['GET /r2', 'GET /x', 'GET /y'].map((key) => serve(recovery, key, 200, after)));
+    // One at a time, each right after the other's answer: no pace.
+    expect(after.map(([, at]) => at)).toEqual([5500, 5500, 5500]);
+  });
+});
