@@ -53,8 +53,10 @@ describe('a page through an outage and back', () => {
     await advanceUntil(() => screen.queryAllByRole('alert').length === 3, { maxMs: 20_000 });
     expect(screen.getByText('Service down')).toBeDefined();
     const failedRequests = arrivals.length;
-    // A retry button for the person, and probes on a backoff, one request at a time.
-    expect(screen.getAllByRole('button', { name: 'Retry now' })).toHaveLength(3);
+    // Each banner says the client keeps trying and offers to try now; probes go on a backoff, one
+    // request at a time.
+    expect(screen.getAllByRole('button', { name: 'Try now' })).toHaveLength(3);
+    expect(screen.getAllByText(/^We'll keep trying · next try in \d+ s$/)).toHaveLength(3);
     await advance(10_000);
     const probes = arrivals.length - failedRequests;
     expect(probes).toBeGreaterThan(0);
@@ -76,7 +78,7 @@ describe('a page through an outage and back', () => {
     await advance(100);
     down = false;
     const before = arrivals.length;
-    await act(async () => screen.getAllByRole('button', { name: 'Retry now' })[0]!.click());
+    await act(async () => screen.getAllByRole('button', { name: 'Try now' })[0]!.click());
     await advance(50);
     expect(arrivals.length).toBeGreaterThan(before);
     await advanceUntil(() => screen.queryAllByText(/^Loaded /).length === 3, { maxMs: 2_000 });
