@@ -62,7 +62,11 @@ export const OutageAndRecovery: Story = {
     const { log } = liveOf(context);
     await waitFor(() => expect(canvas.getAllByRole('alert')).toHaveLength(2), { timeout: 5_000 });
     await expect(canvas.getByText('Service: down')).toBeVisible();
-    await expect(canvas.getAllByRole('button', { name: 'Retry now' })).toHaveLength(2);
+    // Each banner says the client keeps trying, counts down to the next probe, and offers to try now.
+    await expect(canvas.getAllByRole('button', { name: 'Try now' })).toHaveLength(2);
+    const countdowns = [...context.canvasElement.querySelectorAll('.aek-countdown__text')].map((text) => text.textContent);
+    await expect(countdowns).toHaveLength(2);
+    for (const text of countdowns) await expect(text).toMatch(/^We'll keep trying · next try in \d+ s$/);
     await expect(await canvas.findByText('orders: 42 this week', {}, { timeout: 8_000 })).toBeVisible();
     await expect(await canvas.findByText('visits: 42 this week', {}, { timeout: 3_000 })).toBeVisible();
     await expect(canvas.queryByRole('alert')).not.toBeInTheDocument();
