@@ -31,7 +31,9 @@ describe("the README's browser-language example", () => {
         <ApiErrorBanner error={new ApiError({ status: 429, supportId: 'sup-1' })} showDetails={false} />
       </App>,
     );
-    expect(await screen.findByRole('button', { name: 'نسخ معرّف الدعم' })).toBeDefined();
+    // The locale is a dynamic import: its first load transforms the module, which on a busy machine
+    // takes longer than findBy's default second.
+    await screen.findByRole('button', { name: 'نسخ معرّف الدعم' }, { timeout: 10_000 });
     expect(container.firstElementChild?.getAttribute('dir')).toBe('rtl');
     expect(container.firstElementChild?.getAttribute('lang')).toBe('ar');
   });
