@@ -4,6 +4,7 @@ import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
 import { chromiumPath } from './.storybook/chromium-path.js';
+import { packageAliases } from './.storybook/package-aliases.js';
 import { setColorScheme } from './.storybook/screenshot-commands.js';
 
 const dirname = path.dirname(fileURLToPath(import.meta.url));
@@ -31,14 +32,7 @@ export default defineConfig({
       },
       {
         // The README's examples import the package by its name, as an app does: here, its sources.
-        resolve: {
-          alias: [
-            { find: /^api-error-kit$/, replacement: path.join(dirname, 'src/index.ts') },
-            { find: /^api-error-kit\/styles\.css$/, replacement: path.join(dirname, 'src/styles.css') },
-            { find: /^api-error-kit\/testing$/, replacement: path.join(dirname, 'src/testing/index.ts') },
-            { find: /^api-error-kit\/locales\/(.+)$/, replacement: path.join(dirname, 'src/locales/$1.ts') },
-          ],
-        },
+        resolve: { alias: packageAliases },
         test: {
           name: 'dom',
           environment: 'jsdom',
