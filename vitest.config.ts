@@ -31,6 +31,15 @@ export default defineConfig({
         },
       },
       {
+        // The committed API reports against the built declarations: run by `npm test` after its
+        // build, and by no run that does not build (`test:unit`, the peer-floor run).
+        test: {
+          name: 'api',
+          environment: 'node',
+          include: ['test/api/**/*.test.ts'],
+        },
+      },
+      {
         // The README's examples import the package by its name, as an app does: here, its sources.
         resolve: { alias: packageAliases },
         test: {

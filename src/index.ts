@@ -18,21 +18,21 @@ export type { RetryControls } from './react/retry-controls.js';
 export { useRateLimitStatus } from './react/useRateLimitStatus.js';
 export { useApiHealth } from './react/useApiHealth.js';
 export type { RateLimitStatus } from './react/useRateLimitStatus.js';
-export { MessagesProvider, useMessages } from './react/messages-context.js';
+export { MessagesProvider } from './react/messages-context.js';
 export type { MessagesProviderProps } from './react/messages-context.js';
 export { useRetryCountdown } from './react/useRetryCountdown.js';
 export type { RetryCountdownState, RetryCountdownTarget, RetryingResult } from './react/useRetryCountdown.js';
 export { ApiErrorBanner } from './components/ApiErrorBanner.js';
-export { API_ERROR_BANNER_CLASS_NAMES } from './components/banner-parts.js';
 export type { BannerCopyTarget } from './components/banner-parts.js';
 export { useApiErrorBanner } from './components/useApiErrorBanner.js';
 export type { ApiErrorBannerParts, ApiErrorBannerProps, BannerResult } from './components/useApiErrorBanner.js';
 export { useApiErrorDetails } from './components/useApiErrorDetails.js';
 export type { ApiErrorDetailsParts, ApiErrorDetailsProps, BannerFact } from './components/useApiErrorDetails.js';
 export { RetryCountdown } from './components/RetryCountdown.js';
-export { RETRY_COUNTDOWN_CLASS_NAMES, useRetryCountdownProps } from './components/useRetryCountdownProps.js';
+export { useRetryCountdownProps } from './components/useRetryCountdownProps.js';
 export type { RetryCountdownFrame, RetryCountdownParts, RetryCountdownPhase, RetryCountdownProps } from './components/useRetryCountdownProps.js';
+// The headless hooks' announcement parts are props of this component, which renders them.
 export { PoliteAnnouncer } from './components/PoliteAnnouncer.js';
 export type { PoliteAnnouncerProps } from './components/PoliteAnnouncer.js';
-export { COPIED_DURATION_MS, useCopyToClipboard } from './components/useCopyToClipboard.js';
+// The banner's and the details' copy state, as their headless hooks hand it over.
 export type { CopyStatus, CopyToClipboard } from './components/useCopyToClipboard.js';

@@ -9,12 +9,13 @@ import {
   defaultMessages,
   formatCurl,
   formatErrorReport,
-  isRetryableKind,
   toApiError,
   type ApiClientOptions,
   type ApiErrorKind,
   type ScheduledRetry,
 } from '../src/index.js';
+// Internal: which kinds can succeed later, the rule "Try again" follows.
+import { isRetryableKind } from '../src/core/kinds.js';
 // Internal: what the kit's hooks record when react-query schedules a retry, so a story can show each phase.
 import { clearScheduledRetry, decideScheduledRetry, proposeScheduledRetry } from '../src/core/retry/retry-schedule.js';
 import { ar } from '../src/locales/ar.js';

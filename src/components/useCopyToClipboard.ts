@@ -5,7 +5,7 @@ import { useIsomorphicLayoutEffect } from '../react/isomorphic-layout-effect.js'
 /** Where a copy stands: nothing yet, done (for about two seconds), or refused (the text is selected instead). */
 export type CopyStatus = 'idle' | 'copied' | 'failed';
 
-/** What {@link useCopyToClipboard} returns. */
+/** A copy state: what `useCopyToClipboard` returns, and what `ApiErrorDetailsProps.clipboard` shares with a banner. */
 export interface CopyToClipboard<Target extends string> {
   /** The state of the latest copy. */
   status: CopyStatus;

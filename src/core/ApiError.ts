@@ -34,7 +34,7 @@ export interface ApiErrorInit {
   /**
    * For status 0, a kind of no response (`network`, `timeout`, `aborted`, `unknown`, the
    * default); for a 4xx other than 401 and 408, `rate_limited` when the answer was a rate limit
-   * (a 403 with `Retry-After`, say). Otherwise each status has its own kind ({@link kindForStatus}), so the
+   * (a 403 with `Retry-After`, say). Otherwise each status has its own kind, so the
    * two always agree.
    */
   kind?: ApiErrorKind;
@@ -44,7 +44,7 @@ export interface ApiErrorInit {
   supportId?: string | undefined;
   /** How long the server asked to wait, in milliseconds. */
   retryAfterMs?: number | undefined;
-  /** Whether trying again can succeed. @default whether the kind can succeed later ({@link isRetryableKind}) */
+  /** Whether trying again can succeed. @default whether the kind can succeed later (`timeout`, `rate_limited`, `server_error`, `unavailable`, `network`) */
   retryable?: boolean;
   /** `'api'` or `'edge'` for a response (@default `'api'`); always `'client'` when `status` is 0. */
   source?: ApiErrorSource;

@@ -10,7 +10,7 @@ import { failureReporter } from './failure-reporting.js';
 import { clientContextOf, isRequestSlot, REQUEST_SLOT, wrapInstance, type ClientContext } from './guarded-instance.js';
 import { createRateLimitGate, type RateLimitGate } from './rate-limit-gate.js';
 import { createRecovery } from './retry/recovery.js';
-import { createRetryBudget, type RetryBudget } from './retry/retry-budget.js';
+import { createRetryBudget } from './retry/retry-budget.js';
 import { createRetryPolicy } from './retry/retry-policy.js';
 import { invalidResponseError } from './to-api-error.js';
 
@@ -89,9 +89,4 @@ export function createApiClient(options: ApiClientOptions = {}): KyInstance {
  */
 export function getRateLimitGate(client: unknown): RateLimitGate | undefined {
   return clientContextOf(client)?.gate;
-}
-
-/** The retry budget of a client made by {@link createApiClient}, for inspection. */
-export function getRetryBudget(client: unknown): RetryBudget | undefined {
-  return clientContextOf(client)?.budget;
 }

@@ -97,7 +97,7 @@ export interface Messages extends Record<ApiErrorKind, KindMessages> {
 
 /**
  * A partial {@link Messages}: any subset of texts, and any subset of a kind's
- * `{ title, description }`. Deep-merged over the defaults by {@link mergeMessages}.
+ * `{ title, description }`, deep-merged over the defaults.
  *
  * @example
  * ```ts

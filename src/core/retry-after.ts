@@ -64,7 +64,7 @@ function longest(values: ReadonlyArray<number | undefined>): number | undefined 
  * @param now - the time to measure a date from, in epoch ms. Pass the response's `Date` header
  *   so a wrong client clock neither stretches nor shrinks the wait. @default Date.now()
  * @returns milliseconds to wait (0 for a date in the past), or `undefined` for garbage,
- *   negatives, empty values and waits beyond {@link MAX_RETRY_AFTER_MS}. Never `NaN`.
+ *   negatives, empty values and waits longer than a timer can hold. Never `NaN`.
  *
  * @example
  * parseRetryAfter('120'); // 120000

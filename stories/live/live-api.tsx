@@ -2,14 +2,15 @@ import type { Decorator, Loader } from '@storybook/react-vite';
 import { QueryClient } from '@tanstack/react-query';
 import type { KyInstance } from 'ky';
 import type { HttpHandler } from 'msw';
-import { ApiKitProvider, createApiClient, getRateLimitGate, type ApiClientOptions } from '../../src/index.js';
+import { ApiKitProvider, createApiClient, createRateLimitGate, type ApiClientOptions, type RateLimitGate } from '../../src/index.js';
 import { API_PREFIX } from '../mocks/api.js';
 import { createRequestLog, type RequestLog as Log } from '../mocks/request-log.js';
 import { RequestLog } from '../RequestLog.js';
 
-/** What a live story runs on: its own client, `QueryClient` and request log. */
+/** What a live story runs on: its own client (and its gate), `QueryClient` and request log. */
 export interface LiveApi {
   client: KyInstance;
+  gate: RateLimitGate | undefined;
   queryClient: QueryClient;
   log: Log;
 }
@@ -27,7 +28,8 @@ export function liveApi(handlers: (log: Log) => HttpHandler[], options: ApiClien
   return async ({ msw }) => {
     const log = createRequestLog();
     msw.use(...handlers(log));
-    const live: LiveApi = { client: createApiClient({ prefix: API_PREFIX, ...options }), queryClient: new QueryClient(), log };
+    const gate = options.gate === false ? undefined : (options.gate ?? createRateLimitGate());
+    const live: LiveApi = { client: createApiClient({ prefix: API_PREFIX, ...options, gate: gate ?? false }), gate, queryClient: new QueryClient(), log };
     return { live };
   };
 }
@@ -46,7 +48,7 @@ export function cleanUpLiveApi(context: { loaded: Record<string, unknown> }): ()
     if (!live) return;
     void live.queryClient.cancelQueries();
     live.queryClient.clear();
-    getRateLimitGate(live.client)?.dispose();
+    live.gate?.dispose();
   };
 }
 

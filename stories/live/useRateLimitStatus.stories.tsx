@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useEffect, useState } from 'react';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
-import { ApiErrorBanner, createRateLimitGate, getRateLimitGate, RetryCountdown, useApiQuery, useRateLimitStatus } from '../../src/index.js';
+import { ApiErrorBanner, createRateLimitGate, RetryCountdown, useApiQuery, useRateLimitStatus } from '../../src/index.js';
 import { API_PREFIX, sharedQuota } from '../mocks/api.js';
 import { liveApi, liveMeta, liveOf } from './live-api.js';
 
@@ -178,8 +178,8 @@ export const TabOpenedDuringCooldown: Story = {
   parameters: { visualRegression: { mask: ['.story-widget p', '.story-log td:nth-child(3)'] } },
   play: async (context) => {
     const canvas = within(context.canvasElement);
-    const { log, client } = liveOf(context);
-    const gate = getRateLimitGate(client)!;
+    const { log, gate: liveGate } = liveOf(context);
+    const gate = liveGate!;
     await waitFor(() => expect(gate.snapshot().closedUntil).not.toBeNull(), { timeout: 3_000 });
     const closedUntil = gate.snapshot().closedUntil!;
 

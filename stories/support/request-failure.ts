@@ -1,7 +1,7 @@
 import type { Loader } from '@storybook/react-vite';
 import type { KyInstance } from 'ky';
 import type { HttpHandler } from 'msw';
-import { createApiClient, getRateLimitGate, isApiError, type ApiClientOptions, type ApiError } from '../../src/index.js';
+import { createApiClient, createRateLimitGate, isApiError, type ApiClientOptions, type ApiError } from '../../src/index.js';
 import { API_PREFIX } from '../mocks/api.js';
 
 /** Sends the story's request through the kit's client. */
@@ -23,14 +23,15 @@ export function requestFailure(handlers: HttpHandler[], send: SendRequest = getO
   return async ({ msw }) => {
     msw.use(...handlers);
     // The failure is made on purpose: its development hint would only print in every run.
-    const client = createApiClient({ prefix: API_PREFIX, devHints: false, ...options });
+    const gate = options.gate === false ? undefined : (options.gate ?? createRateLimitGate());
+    const client = createApiClient({ prefix: API_PREFIX, devHints: false, ...options, gate: gate ?? false });
     try {
       await send(client);
     } catch (error) {
       if (!isApiError(error)) throw new Error('The client rejected with something other than an ApiError.', { cause: error });
       return { error };
     } finally {
-      getRateLimitGate(client)?.dispose();
+      gate?.dispose();
     }
     throw new Error('The mocked request was expected to fail, and it succeeded.');
   };

@@ -1,6 +1,10 @@
 import { render, screen, within } from '@testing-library/react';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { API_ERROR_KINDS, ApiError, ApiErrorBanner, defaultMessages, KIND_DESCRIPTIONS, mergeMessages, MessagesProvider, type PartialMessages, RetryCountdown } from '../../src/index.js';
+import { ApiError, ApiErrorBanner, defaultMessages, MessagesProvider, type PartialMessages, RetryCountdown } from '../../src/index.js';
+// Internal: the English fallback texts the defaults must repeat, and the merge the provider and the
+// `messages` props apply, tested on its own.
+import { API_ERROR_KINDS, KIND_DESCRIPTIONS } from '../../src/core/kinds.js';
+import { mergeMessages } from '../../src/core/messages.js';
 import { expectNoAxeViolations } from '../support/axe.js';
 import { advance, useFakeClockPerTest } from '../support/fake-clock.js';
 import { ANNOUNCE_AFTER_MS } from '../../src/components/useAnnouncement.js';

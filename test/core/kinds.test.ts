@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { API_ERROR_KINDS, isRetryableKind, KIND_DESCRIPTIONS, kindForStatus, reasonPhrase } from '../../src/core/index.js';
+// Internal: the kind table and the reason phrases, tested on their own; through the public API they are ApiError's kind and retryable and the report's status line.
+import { API_ERROR_KINDS, isRetryableKind, KIND_DESCRIPTIONS, kindForStatus } from '../../src/core/kinds.js';
+import { reasonPhrase } from '../../src/core/reason-phrase.js';
 
 describe('kindForStatus', () => {
   it('maps every status the API answers with to its own kind', () => {

@@ -1,13 +1,15 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createApiClient, DEFAULT_RETRY_POLICY, getRateLimitGate, isApiError, MAX_RETRY_AFTER_MS } from '../../src/core/index.js';
+import { createApiClient, createRetryPolicy, isApiError } from '../../src/core/index.js';
+import { getRateLimitGate } from '../../src/core/client.js';
+import { MAX_RETRY_AFTER_MS } from '../../src/core/retry-after.js';
 import { replyJson, useLocalServer } from '../support/local-server.js';
 
 // Every header that can say "wait", with random values: sensible ones (whose meaning the test
 // knows), nonsense, and the values real servers send that were misread (epochs, far resets).
 
 const RUNS = 40;
-const CAP = DEFAULT_RETRY_POLICY.maxServerWaitMs;
+const CAP = createRetryPolicy().options.maxServerWaitMs;
 
 /** A header value, and the wait (ms from the answer) it means when it means one. */
 interface Value {

@@ -1,16 +1,10 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  ApiError,
-  createApiClient,
-  formatCurl,
-  formatErrorReport,
-  isApiError,
-  KIND_DESCRIPTIONS,
-  kindForStatus,
-  MAX_MESSAGE_LENGTH,
-  MAX_RETRY_AFTER_MS,
-} from '../../src/core/index.js';
+import { ApiError, createApiClient, formatCurl, formatErrorReport, isApiError } from '../../src/core/index.js';
+// Internal: the mapping's own table, fallback texts and limits, which the public API does not name.
+import { MAX_MESSAGE_LENGTH } from '../../src/core/clean-text.js';
+import { KIND_DESCRIPTIONS, kindForStatus } from '../../src/core/kinds.js';
+import { MAX_RETRY_AFTER_MS } from '../../src/core/retry-after.js';
 import { startFaultServer, type FaultServer } from '../support/fault-server.js';
 
 const ERROR_RUNS = 100;

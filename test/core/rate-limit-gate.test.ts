@@ -1,6 +1,7 @@
 import { setTimeout as realSleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createApiClient, createRateLimitGate, getRateLimitGate, type ApiError, type RateLimitGate } from '../../src/core/index.js';
+import { createApiClient, createRateLimitGate, type ApiError, type RateLimitGate } from '../../src/core/index.js';
+import { getRateLimitGate } from '../../src/core/client.js';
 import { replyJson, useLocalServer } from '../support/local-server.js';
 
 const gates: RateLimitGate[] = [];

@@ -1,7 +1,8 @@
 import type { ServerResponse } from 'node:http';
 import { QueryClient } from '@tanstack/query-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { apiQueryDefaults, createApiClient, DEFAULT_RETRY_POLICY, getRateLimitGate, type ApiError } from '../../src/core/index.js';
+import { apiQueryDefaults, createApiClient, createRetryPolicy, type ApiError } from '../../src/core/index.js';
+import { getRateLimitGate } from '../../src/core/client.js';
 import { apiErrorOf } from '../support/rejection.js';
 import { replyJson, useLocalServer } from '../support/local-server.js';
 
@@ -27,7 +28,8 @@ afterEach(() => {
 });
 
 /** How late a held request may arrive after the server's time: the retry's spread, and timers and sockets on a busy machine. */
-const lateBy = (waitMs: number) => Math.ceil(waitMs * DEFAULT_RETRY_POLICY.serverWaitSpread) + 250;
+const DEFAULTS = createRetryPolicy().options;
+const lateBy = (waitMs: number) => Math.ceil(waitMs * DEFAULTS.serverWaitSpread) + 250;
 
 const epochSeconds = (ms: number) => String(Math.ceil(ms / 1000));
 
@@ -74,7 +76,7 @@ describe('the answers of real APIs, in time', () => {
     await expect(served).resolves.toEqual({ ok: true });
     const [, retry] = arrivals();
     // The policy's first backoff: at most its base delay.
-    expect(retry! - refusal.at).toBeLessThanOrEqual(DEFAULT_RETRY_POLICY.baseDelayMs + lateBy(DEFAULT_RETRY_POLICY.baseDelayMs));
+    expect(retry! - refusal.at).toBeLessThanOrEqual(DEFAULTS.baseDelayMs + lateBy(DEFAULTS.baseDelayMs));
     expect(gate.snapshot().closedUntil).toBeNull();
   });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createApiClient, getRateLimitGate, MAX_RETRY_AFTER_MS, parseRetryAfter } from '../../src/core/index.js';
-import { exhaustedQuotaResetMs, resetMs, retryAfterFromBody, retryAfterFromResponse, serverDate, waitFromHeaders } from '../../src/core/retry-after.js';
+import { createApiClient, parseRetryAfter } from '../../src/core/index.js';
+import { getRateLimitGate } from '../../src/core/client.js';
+import { exhaustedQuotaResetMs, MAX_RETRY_AFTER_MS, resetMs, retryAfterFromBody, retryAfterFromResponse, serverDate, waitFromHeaders } from '../../src/core/retry-after.js';
 import { apiErrorOf } from '../support/rejection.js';
 import { replyJson, useLocalServer } from '../support/local-server.js';
 

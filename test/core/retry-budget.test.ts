@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createApiClient, createRetryBudget, getRetryBudget } from '../../src/core/index.js';
+import { createApiClient } from '../../src/core/index.js';
+// Internal: the budget is the client's own state, which the public API neither takes nor shows.
+import { clientContextOf } from '../../src/core/guarded-instance.js';
+import { createRetryBudget } from '../../src/core/retry/retry-budget.js';
 import { budgetAllows } from '../../src/core/retry/retry-schedule.js';
+
+const budgetOf = (client: unknown) => clientContextOf(client)?.budget;
 import { reply, replyJson, useLocalServer } from '../support/local-server.js';
 
 describe('createRetryBudget', () => {
@@ -41,7 +46,7 @@ describe('the budget of a client', () => {
 
   it('is charged once per retryable failure and credited per successful response; spent, it holds retries but refuses none', async () => {
     const client = createApiClient({ prefix: server.url, gate: false });
-    const budget = getRetryBudget(client)!;
+    const budget = budgetOf(client)!;
     server.handle((_request, response) => replyJson(response, 503, { status: 503, error: 'down', support_id: 'd' }));
     const errors: unknown[] = [];
     for (let index = 0; index < 5; index += 1) errors.push(await client.get('a').json().catch((error: unknown) => error));
@@ -62,12 +67,12 @@ describe('the budget of a client', () => {
     await client.get('a').catch(() => undefined);
     server.handle((_request, response) => reply(response, 200, '<html>portal</html>', { 'content-type': 'text/html' }));
     await client.get('b').json().catch(() => undefined);
-    expect(getRetryBudget(client)!.tokens()).toBe(10);
+    expect(budgetOf(client)!.tokens()).toBe(10);
   });
 
   it('is shared by an extended client and absent with retryBudget: false', () => {
     const client = createApiClient({ prefix: server.url, gate: false });
-    expect(getRetryBudget(client.extend({ timeout: 1_000 }))).toBe(getRetryBudget(client));
-    expect(getRetryBudget(createApiClient({ retryBudget: false }))).toBeUndefined();
+    expect(budgetOf(client.extend({ timeout: 1_000 }))).toBe(budgetOf(client));
+    expect(budgetOf(createApiClient({ retryBudget: false }))).toBeUndefined();
   });
 });

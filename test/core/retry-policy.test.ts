@@ -6,11 +6,10 @@ import {
   apiQueryDefaults,
   createApiClient,
   createRetryPolicy,
-  DEFAULT_RETRY_POLICY,
-  getRateLimitGate,
   getScheduledRetry,
   type ApiErrorInit,
 } from '../../src/core/index.js';
+import { getRateLimitGate } from '../../src/core/client.js';
 import { markFinal } from '../../src/core/retry/retry-schedule.js';
 import { replyJson, useLocalServer } from '../support/local-server.js';
 import { runUntil, useMovingFakeClock } from '../support/moving-fake-clock.js';
@@ -74,7 +73,7 @@ describe('retry: what is retried', () => {
   it('retries at most 3 times', () => {
     const error = failure({ status: 500 });
     expect([0, 1, 2, 3, 4].map((failureCount) => retry(failureCount, error))).toEqual([true, true, true, false, false]);
-    expect(DEFAULT_RETRY_POLICY.maxRetries).toBe(3);
+    expect(createRetryPolicy().options.maxRetries).toBe(3);
     expect(createRetryPolicy({ maxRetries: 1 }).retry(1, error)).toBe(false);
   });
 

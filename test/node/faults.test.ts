@@ -1,7 +1,8 @@
 import { MutationObserver, QueryClient } from '@tanstack/query-core';
 import type { KyInstance } from 'ky';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ApiError, apiQueryDefaults, createApiClient, getRateLimitGate, isApiError, type ApiClientOptions, type ApiErrorKind } from '../../src/core/index.js';
+import { ApiError, apiQueryDefaults, createApiClient, isApiError, type ApiClientOptions, type ApiErrorKind } from '../../src/core/index.js';
+import { getRateLimitGate } from '../../src/core/client.js';
 import {
   brokenJson,
   cutMidBody,

@@ -1,4 +1,4 @@
-/** Settings of a {@link RetryBudget}. */
+/** Settings of a client's retry budget (`createApiClient`'s `retryBudget`). */
 export interface RetryBudgetOptions {
   /** Tokens when full (and at start). @default 10 */
   maxTokens?: number;

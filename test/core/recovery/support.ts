@@ -1,6 +1,8 @@
 import { afterEach, vi } from 'vitest';
 import { ApiError } from '../../../src/core/ApiError.js';
-import { createRateLimitGate, createRetryBudget, DEFAULT_RETRY_POLICY } from '../../../src/core/index.js';
+import { createRateLimitGate } from '../../../src/core/index.js';
+import { createRetryBudget } from '../../../src/core/retry/retry-budget.js';
+import { DEFAULT_RETRY_POLICY } from '../../../src/core/retry/retry-policy.js';
 import { createRecovery, type Recovery, type Release } from '../../../src/core/retry/recovery.js';
 
 // The policy's longest backoff, so a test can count the times: 1 s, 2 s, 4 s, …

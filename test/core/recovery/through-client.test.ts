@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createApiClient, getRetryBudget } from '../../../src/core/index.js';
+import { createApiClient } from '../../../src/core/index.js';
+// Internal: the client's retry budget, which the public API does not show.
+import { clientContextOf } from '../../../src/core/guarded-instance.js';
 import { replyJson, useLocalServer } from '../../support/local-server.js';
 
 describe('pacing through the client after a 429', () => {
@@ -72,7 +74,7 @@ describe("with ky's throwHttpErrors: false, through the client", () => {
   it('charges the budget for a 503 that resolves, as for one that rejects', async () => {
     const api = createApiClient({ prefix: server.url, throwHttpErrors: false });
     for (let index = 0; index < 3; index += 1) expect((await api.get('down')).status).toBe(503);
-    expect(getRetryBudget(api)!.tokens()).toBe(7);
+    expect(clientContextOf(api)!.budget!.tokens()).toBe(7);
   });
 
   it('does not count a 429 that resolves as a success: its retry still goes first', async () => {
