@@ -7,6 +7,7 @@ import { API_ERROR_KINDS, KIND_DESCRIPTIONS } from '../../src/core/kinds.js';
 import { mergeMessages } from '../../src/core/messages.js';
 import { expectNoAxeViolations } from '../support/axe.js';
 import { advance, useFakeClockPerTest } from '../support/fake-clock.js';
+// Internal: the announcer's delay, so the test waits exactly as long as it.
 import { ANNOUNCE_AFTER_MS } from '../../src/components/useAnnouncement.js';
 import { preloadDetailsModule } from '../support/details-module.js';
 

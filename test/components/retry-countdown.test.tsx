@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { Profiler, StrictMode, useState } from 'react';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { ApiError, createRetryPolicy, RetryCountdown } from '../../src/index.js';
+// Internal: the announcer's timing, so the test waits exactly as long as it.
 import { ANNOUNCE_AFTER_MS, ANNOUNCEMENT_SHOWN_MS } from '../../src/components/useAnnouncement.js';
 import { expectNoAxeViolations } from '../support/axe.js';
 import { advance, useFakeClockPerTest } from '../support/fake-clock.js';

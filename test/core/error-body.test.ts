@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+// Internal: the body reader on its own, for shapes a real response rarely takes; the client tests cover it end to end.
 import { isHtmlBody, readErrorBody } from '../../src/core/error-body.js';
 import { cloudflare1015Page, cloudflare5xxPage, cloudflareJsonError } from '../support/cloudflare-pages.js';
 

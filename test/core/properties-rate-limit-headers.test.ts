@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApiClient, createRetryPolicy, isApiError } from '../../src/core/index.js';
+// Internal: the client's own gate, whose closings these properties read, and the longest wait the kit reads.
 import { getRateLimitGate } from '../../src/core/client.js';
 import { MAX_RETRY_AFTER_MS } from '../../src/core/retry-after.js';
 import { replyJson, useLocalServer } from '../support/local-server.js';

@@ -1,6 +1,7 @@
 import { setTimeout as realSleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createApiClient, createRateLimitGate, type ApiError, type RateLimitGate } from '../../src/core/index.js';
+// Internal: the gate a client makes for itself, whose state an app sees only through useRateLimitStatus.
 import { getRateLimitGate } from '../../src/core/client.js';
 import { replyJson, useLocalServer } from '../support/local-server.js';
 

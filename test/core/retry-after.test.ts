@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createApiClient, parseRetryAfter } from '../../src/core/index.js';
+// Internal: the client's own gate, and the header readers tested on their own; parseRetryAfter is the public one.
 import { getRateLimitGate } from '../../src/core/client.js';
 import { exhaustedQuotaResetMs, MAX_RETRY_AFTER_MS, resetMs, retryAfterFromBody, retryAfterFromResponse, serverDate, waitFromHeaders } from '../../src/core/retry-after.js';
 import { apiErrorOf } from '../support/rejection.js';

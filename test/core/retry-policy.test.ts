@@ -9,6 +9,7 @@ import {
   getScheduledRetry,
   type ApiErrorInit,
 } from '../../src/core/index.js';
+// Internal: the client's own gate, and the final mark that stopRetrying() sets through the hooks.
 import { getRateLimitGate } from '../../src/core/client.js';
 import { markFinal } from '../../src/core/retry/retry-schedule.js';
 import { replyJson, useLocalServer } from '../support/local-server.js';

@@ -1,11 +1,9 @@
 import { render, screen, within } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { ApiErrorBanner } from '../../src/components/ApiErrorBanner.js';
-import { ApiError } from '../../src/core/ApiError.js';
-import { createApiClient } from '../../src/core/client.js';
+import { ApiError, ApiErrorBanner, ApiKitProvider, createApiClient, defaultMessages, type Messages } from '../../src/index.js';
+// Internal: every kind, so each translation is checked for all of them.
 import { API_ERROR_KINDS } from '../../src/core/kinds.js';
-import { defaultMessages, type Messages } from '../../src/core/messages.js';
 import { ar } from '../../src/locales/ar.js';
 import { de } from '../../src/locales/de.js';
 import { es } from '../../src/locales/es.js';
@@ -13,7 +11,6 @@ import { fr } from '../../src/locales/fr.js';
 import { ja } from '../../src/locales/ja.js';
 import { ptBR } from '../../src/locales/pt-BR.js';
 import { zhCN } from '../../src/locales/zh-CN.js';
-import { ApiKitProvider } from '../../src/react/ApiKitProvider.js';
 import { preloadDetailsModule } from '../support/details-module.js';
 import { useFakeClockPerTest } from '../support/fake-clock.js';
 import { SHIPPED } from '../support/shipped-locales.js';

@@ -2,6 +2,7 @@ import { MutationObserver, QueryClient } from '@tanstack/query-core';
 import type { KyInstance } from 'ky';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApiError, apiQueryDefaults, createApiClient, isApiError, type ApiClientOptions, type ApiErrorKind } from '../../src/core/index.js';
+// Internal: the gate a client makes for itself, whose state an app sees only through useRateLimitStatus.
 import { getRateLimitGate } from '../../src/core/client.js';
 import {
   brokenJson,

@@ -2,6 +2,7 @@ import * as reactQuery from '@tanstack/react-query';
 import { focusManager, QueryClient, QueryObserver, type DefaultOptions } from '@tanstack/react-query';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { apiQueryDefaults, createApiClient, getApiHealth, getScheduledRetry, type ApiError } from '../../src/core/index.js';
+// Internal: the client's own gate, and the healing ApiKitProvider starts, run here on a bare QueryClient.
 import { getRateLimitGate } from '../../src/core/client.js';
 import { healQueries } from '../../src/react/heal-queries.js';
 import { replyJson, useLocalServer } from '../support/local-server.js';

@@ -4,6 +4,7 @@ import { ApiError, createApiClient, formatCurl, formatErrorReport, toApiError } 
 import { json, resetConnection, startFaultServer, type FaultServer } from '../support/fault-server.js';
 import { captureConsoleAsync } from '../support/console-capture.js';
 import { apiErrorOf } from '../support/rejection.js';
+// Internal: the one list of secret names, so every name on it is tried.
 import { SECRET_NAME_WORDS } from '../../src/core/redact.js';
 
 const PROPERTY_RUNS = 50;

@@ -1,9 +1,7 @@
 import { render, renderHook, screen } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createApiClient } from '../../src/core/client.js';
-import { ApiErrorBanner } from '../../src/components/ApiErrorBanner.js';
-import { useApiQuery } from '../../src/react/useApiQuery.js';
+import { ApiErrorBanner, createApiClient, useApiQuery } from '../../src/index.js';
 import { advanceUntil, API, kitWrapper, useFakeClock, useMockApi } from '../support/kit-wrapper.js';
 
 // With a budget of 2 tokens, one failure spends it: from then on the client holds every retry

@@ -1,14 +1,7 @@
 import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
 import { act, render, screen } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { isApiError } from '../../src/core/ApiError.js';
-import { createApiClient } from '../../src/core/client.js';
-import { apiQueryDefaults } from '../../src/core/retry/retry-policy.js';
-import { getScheduledRetry } from '../../src/core/retry/retry-schedule.js';
-import { ApiErrorBanner } from '../../src/components/ApiErrorBanner.js';
-import { ApiKitProvider } from '../../src/react/ApiKitProvider.js';
-import { useApiMutation } from '../../src/react/useApiMutation.js';
-import { useApiQuery } from '../../src/react/useApiQuery.js';
+import { ApiErrorBanner, ApiKitProvider, apiQueryDefaults, createApiClient, getScheduledRetry, isApiError, useApiMutation, useApiQuery } from '../../src/index.js';
 import { replyJson, useLocalServer, type Handler } from '../support/local-server.js';
 import { passTime, runUntil, useSocketClockPerTest } from '../support/socket-clock.js';
 

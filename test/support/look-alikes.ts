@@ -1,7 +1,8 @@
 import { runInNewContext } from 'node:vm';
 import fc from 'fast-check';
 import { expect } from 'vitest';
-import { ApiError } from '../../src/core/ApiError.js';
+import { ApiError } from '../../src/core/index.js';
+// Internal: every kind and the status each maps to, to build look-alikes of every shape.
 import { API_ERROR_KINDS, kindForStatus } from '../../src/core/kinds.js';
 
 // Any value a field of a broken or hostile look-alike may hold, with the values that are almost right.

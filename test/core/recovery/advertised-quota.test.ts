@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createRateLimitGate } from '../../../src/core/rate-limit-gate.js';
+import { createRateLimitGate } from '../../../src/core/index.js';
+// Internal: the recovery controller's rules, tested on their own; through-client.test.ts runs them end to end.
 import { createAdvertisedQuotaRule } from '../../../src/core/retry/rules/advertised-quota.js';
 import { setup, ask } from './support.js';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { setup, ask, serve } from './support.js';
+// Internal: the recovery controller, tested on its own; through-client.test.ts runs it end to end.
 import type { Recovery } from '../../../src/core/retry/recovery.js';
 
 describe('createRecovery: the strict period and the learned pace', () => {

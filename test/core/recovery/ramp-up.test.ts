@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+// Internal: the recovery controller's rules, tested on their own; through-client.test.ts runs them end to end.
 import { createRampUp } from '../../../src/core/retry/rules/ramp-up.js';
 import { setup, ask } from './support.js';
 

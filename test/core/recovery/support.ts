@@ -1,6 +1,6 @@
 import { afterEach, vi } from 'vitest';
-import { ApiError } from '../../../src/core/ApiError.js';
-import { createRateLimitGate } from '../../../src/core/index.js';
+import { ApiError, createRateLimitGate } from '../../../src/core/index.js';
+// Internal: the recovery controller and its parts, built by hand as createApiClient builds them.
 import { createRetryBudget } from '../../../src/core/retry/retry-budget.js';
 import { DEFAULT_RETRY_POLICY } from '../../../src/core/retry/retry-policy.js';
 import { createRecovery, type Recovery, type Release } from '../../../src/core/retry/recovery.js';
