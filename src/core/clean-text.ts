@@ -18,7 +18,7 @@ const HAS_WHITE_SPACE = new RegExp(`[${WHITE_SPACE}]`);
  * @example
  * cleanMessage('  Quota\n\texceeded\u0000 '); // 'Quota exceeded'
  */
-export function cleanMessage(value: unknown, maxLength = MAX_MESSAGE_LENGTH): string | undefined {
+export function cleanMessage(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
   // Built run by run and stopped once full, so an absurd body costs no more than a scan.
   let cleaned = '';
@@ -27,7 +27,7 @@ export function cleanMessage(value: unknown, maxLength = MAX_MESSAGE_LENGTH): st
   for (let match = VISIBLE_RUN.exec(value); match !== null; match = VISIBLE_RUN.exec(value)) {
     const separator = cleaned !== '' && HAS_WHITE_SPACE.test(value.slice(gapStart, match.index)) ? ' ' : '';
     gapStart = VISIBLE_RUN.lastIndex;
-    const room = maxLength - cleaned.length - separator.length;
+    const room = MAX_MESSAGE_LENGTH - cleaned.length - separator.length;
     let run = match[0];
     if (run.length > room) {
       run = run.slice(0, Math.max(0, room));
@@ -35,7 +35,7 @@ export function cleanMessage(value: unknown, maxLength = MAX_MESSAGE_LENGTH): st
       if (/[\uD800-\uDBFF]$/.test(run)) run = run.slice(0, -1);
     }
     if (run !== '') cleaned += separator + run;
-    if (cleaned.length >= maxLength || run !== match[0]) break;
+    if (cleaned.length >= MAX_MESSAGE_LENGTH || run !== match[0]) break;
   }
   return cleaned === '' ? undefined : cleaned;
 }
