@@ -12,10 +12,10 @@ import type { ApiError } from './ApiError.js';
  * - a cross-origin 429 without a visible wait: the server must list `Retry-After` in
  *   `Access-Control-Expose-Headers` (or send the wait in the body).
  */
-export function devHint(error: ApiError, pageOrigin: string | undefined = globalThis.location?.origin): string | undefined {
+export function devHint(error: ApiError): string | undefined {
   try {
     // Written out in full, inside the branch, so that bundlers replace it and drop the branch.
-    if (process.env.NODE_ENV !== 'production') return hintFor(error, pageOrigin);
+    if (process.env.NODE_ENV !== 'production') return hintFor(error, globalThis.location?.origin);
   } catch {
     // No `process` and no bundler to replace it: not a development build.
   }

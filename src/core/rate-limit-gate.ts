@@ -16,8 +16,6 @@ export interface RateLimitGateOptions {
    * `localStorage`, where each closing is also written (where storage works).
    */
   channel?: string;
-  /** The clock, in epoch ms. @default Date.now */
-  now?: () => number;
 }
 
 /**
@@ -110,7 +108,7 @@ function storeClosing(channel: string, until: number): void {
  * gate.subscribe(() => console.log(gate.snapshot().closedUntil));
  * ```
  */
-export function createRateLimitGate({ channel, now = () => Date.now() }: RateLimitGateOptions = {}): RateLimitGate {
+export function createRateLimitGate({ channel }: RateLimitGateOptions = {}): RateLimitGate {
   let state: RateLimitGateSnapshot = OPEN;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const listeners = new Set<() => void>();
@@ -135,9 +133,9 @@ export function createRateLimitGate({ channel, now = () => Date.now() }: RateLim
   const open = () => {
     timer = undefined;
     const until = state.closedUntil;
-    if (until !== null && until > now()) {
+    if (until !== null && until > Date.now()) {
       // Woken early (a clock jump, or fake timers): sleep the rest.
-      schedule(until - now());
+      schedule(until - Date.now());
       return;
     }
     state = OPEN;
@@ -145,11 +143,11 @@ export function createRateLimitGate({ channel, now = () => Date.now() }: RateLim
   };
 
   const apply = (until: number) => {
-    if (!Number.isFinite(until) || until <= now()) return false;
+    if (!Number.isFinite(until) || until <= Date.now()) return false;
     if (state.closedUntil !== null && state.closedUntil >= until) return false;
     state = Object.freeze({ closedUntil: until });
     if (timer !== undefined) clearTimeout(timer);
-    schedule(until - now());
+    schedule(until - Date.now());
     emit();
     return true;
   };
@@ -160,7 +158,7 @@ export function createRateLimitGate({ channel, now = () => Date.now() }: RateLim
   const self: Peer = { apply, closedUntil: () => state.closedUntil };
   if (peers) {
     // A closing already running, in this tab or (stored) in another, holds this gate from the start.
-    for (const until of [storedClosing(channel!, now()), ...[...peers].map((peer) => peer.closedUntil())]) if (until != null) apply(until);
+    for (const until of [storedClosing(channel!, Date.now()), ...[...peers].map((peer) => peer.closedUntil())]) if (until != null) apply(until);
     localPeers.set(channel!, peers);
     peers.add(self);
     if (typeof BroadcastChannel === 'function') {

@@ -8,7 +8,11 @@ const server = useLocalServer();
 afterEach(() => {
   vi.restoreAllMocks();
   vi.unstubAllEnvs();
+  vi.unstubAllGlobals();
 });
+
+/** A page at `origin`, as a browser tab is. */
+const onPageAt = (origin: string) => vi.stubGlobal('location', { origin });
 
 describe('devHint', () => {
   it('points at the endpoint and method for 404 and 405', () => {
@@ -23,9 +27,11 @@ describe('devHint', () => {
 
   it('explains Access-Control-Expose-Headers for a cross-origin 429 without a readable wait', () => {
     const hidden = new ApiError({ status: 429, url: 'https://api.test/v1/orders' });
-    expect(devHint(hidden, 'https://app.test')).toMatch(/Access-Control-Expose-Headers/);
-    expect(devHint(hidden, 'https://api.test')).toBeUndefined();
-    expect(devHint(new ApiError({ status: 429, url: 'https://api.test/v1/orders', retryAfterMs: 1000 }), 'https://app.test')).toBeUndefined();
+    onPageAt('https://app.test');
+    expect(devHint(hidden)).toMatch(/Access-Control-Expose-Headers/);
+    expect(devHint(new ApiError({ status: 429, url: 'https://api.test/v1/orders', retryAfterMs: 1000 }))).toBeUndefined();
+    onPageAt('https://api.test');
+    expect(devHint(hidden)).toBeUndefined();
   });
 
   it('has nothing to say about failures that are not the caller’s mistake', () => {
