@@ -5,7 +5,7 @@ import type { ApiErrorKind } from '../core/kinds.js';
 import { isDevelopmentBuild } from '../core/build-mode.js';
 import type { Messages, PartialMessages } from '../core/messages.js';
 import { isServerRefusal } from '../core/retry/retry-policy.js';
-import { getScheduledRetry, type ScheduledRetry } from '../core/retry/retry-schedule.js';
+import { getScheduledRetry, type ScheduledRetry } from '../core/retry/failure-record.js';
 import type { RetryingResult } from '../react/useRetryCountdown.js';
 import { useMessages } from '../react/messages-context.js';
 import { useIsOnline } from '../react/browser-state.js';

@@ -15,10 +15,10 @@ export { apiQueryDefaults, createRetryPolicy, DEFAULT_RETRY_POLICY } from './ret
 export type { RetryPolicy, RetryPolicyOptions } from './retry/retry-policy.js';
 export { createRetryBudget } from './retry/retry-budget.js';
 export type { RetryBudget, RetryBudgetOptions } from './retry/retry-budget.js';
-export { getScheduledRetry } from './retry/retry-schedule.js';
+export { getScheduledRetry } from './retry/failure-record.js';
 export { getApiHealth } from './retry/health.js';
 export type { ApiHealth, ApiHealthStore, HealthState } from './retry/health.js';
-export type { ScheduledRetry } from './retry/retry-schedule.js';
+export type { ScheduledRetry } from './retry/failure-record.js';
 export { createRateLimitGate } from './rate-limit-gate.js';
 export type { RateLimitGate, RateLimitGateOptions, RateLimitGateSnapshot } from './rate-limit-gate.js';
 export { formatErrorReport } from './format-report.js';

@@ -2,9 +2,8 @@ import { focusManager, onlineManager, type Query, type QueryCacheNotifyEvent, ty
 import { isApiError, type ApiError } from '../core/ApiError.js';
 import { clientContextOf } from '../core/guarded-instance.js';
 import { getApiHealth } from '../core/retry/health.js';
-import { holdRetry, releaseHeldRetry } from '../core/retry/held-retries.js';
 import { DEFAULT_RETRY_POLICY, isIdempotent } from '../core/retry/retry-policy.js';
-import { budgetAllows, clearWaitForService, getScheduledRetry, isFinal, scheduleWaitForService } from '../core/retry/retry-schedule.js';
+import { budgetAllows, clearWaitForService, getScheduledRetry, holdRetry, isFinal, releaseHeldRetry, scheduleWaitForService } from '../core/retry/failure-record.js';
 import { MAX_TIMER_DELAY_MS } from '../core/max-timer-delay.js';
 
 // react-query's own error type is whatever the app registered: a patient's is the kit's `ApiError`.

@@ -15,6 +15,7 @@ import { useRetryControls, type RetryControls } from './retry-controls.js';
 import { runAttempt } from './run-attempt.js';
 import { assertSupportedPeer } from '../core/outdated-peer.js';
 import { usageError } from './usage-error.js';
+import { withFields } from './with-fields.js';
 
 /** HTTP methods a mutation can use. */
 export type ApiMutationMethod = 'post' | 'put' | 'patch' | 'delete';
@@ -109,6 +110,5 @@ export function useApiMutation<TData = unknown, TVariables = void, TOnMutateResu
       }
     },
   });
-  const controls = useRetryControls(result.failureReason, result.isPaused, kit.client);
-  return Object.assign(result, controls);
+  return withFields(result, useRetryControls(result.failureReason, result.isPaused, kit.client));
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createApiClient, createRetryBudget, getRetryBudget } from '../../src/core/index.js';
-import { budgetAllows } from '../../src/core/retry/retry-schedule.js';
+import { budgetAllows } from '../../src/core/retry/failure-record.js';
 import { reply, replyJson, useLocalServer } from '../support/local-server.js';
 
 describe('createRetryBudget', () => {

@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { isApiError } from '../../src/core/ApiError.js';
 import { createApiClient } from '../../src/core/client.js';
 import { apiQueryDefaults } from '../../src/core/retry/retry-policy.js';
-import { getScheduledRetry } from '../../src/core/retry/retry-schedule.js';
+import { getScheduledRetry } from '../../src/core/retry/failure-record.js';
 import { ApiErrorBanner } from '../../src/components/ApiErrorBanner.js';
 import { ApiKitProvider } from '../../src/react/ApiKitProvider.js';
 import { useApiMutation } from '../../src/react/useApiMutation.js';

@@ -2,7 +2,7 @@ import { onlineManager } from '@tanstack/react-query';
 import { act, renderHook } from '@testing-library/react';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { ApiError, createRetryPolicy, type RetryCountdownTarget, useRetryCountdown } from '../../src/index.js';
-import { clearScheduledRetry, getScheduledRetry } from '../../src/core/retry/retry-schedule.js';
+import { clearScheduledRetry, getScheduledRetry } from '../../src/core/retry/failure-record.js';
 import { advance, useFakeClockPerTest } from '../support/fake-clock.js';
 
 const NOW = Date.UTC(2026, 2, 2, 10, 15, 30);

@@ -1,6 +1,6 @@
 import type { DefaultOptions } from '@tanstack/query-core';
 import type { ApiError } from '../ApiError.js';
-import { budgetAllows, decideScheduledRetry, isFinal, proposeScheduledRetry } from './retry-schedule.js';
+import { budgetAllows, decideRetry, isFinal, proposeRetry } from './failure-record.js';
 import { toApiError } from '../to-api-error.js';
 
 /** Settings of the kit's retry policy. Every number has a default from the design. */
@@ -109,7 +109,7 @@ export function createRetryPolicy(options: RetryPolicyOptions = {}): RetryPolicy
 
   const retry = (failureCount: number, thrown: unknown): boolean => {
     const retrying = decide(failureCount, thrown);
-    decideScheduledRetry(thrown, failureCount, retrying);
+    decideRetry(thrown, failureCount, retrying);
     return retrying;
   };
 
@@ -122,7 +122,7 @@ export function createRetryPolicy(options: RetryPolicyOptions = {}): RetryPolicy
       : backoffDelay(failureCount + 1);
     // Only proposed: react-query asks `retry` after this, and that answer decides.
     if (typeof thrown === 'object' && thrown !== null && decide(failureCount, thrown)) {
-      proposeScheduledRetry(thrown, failureCount, {
+      proposeRetry(thrown, failureCount, {
         at: current + delay,
         attempt: failureCount + 2,
         maxAttempts: maxRetries + 1,

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../../src/core/ApiError.js';
 import { setup, outage, ask, outageOf, failNow } from './support.js';
-import { budgetAllows } from '../../../src/core/retry/retry-schedule.js';
+import { budgetAllows } from '../../../src/core/retry/failure-record.js';
 
 describe('createRecovery: probing while the budget is spent', () => {
   it('turns to probing when no more than half of the budget is left', () => {
