@@ -38,7 +38,7 @@ export async function waitForScheduledRetry(failure: unknown, signalOf?: () => A
       signal?.removeEventListener('abort', onAbort);
       settle();
     };
-    const onAbort = () => finish(() => reject(signal!.reason));
+    const onAbort = () => finish(() => reject(signal?.reason));
     const due = () => {
       timer = undefined;
       if (mayContinue()) return finish(resolve);

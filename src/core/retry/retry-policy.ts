@@ -116,9 +116,10 @@ export function createRetryPolicy(options: RetryPolicyOptions = {}): RetryPolicy
   const retryDelay = (failureCount: number, thrown: unknown): number => {
     const error = toApiError(thrown);
     const current = now();
-    const serverGiven = error.retryAfterMs !== undefined;
+    const wait = error.retryAfterMs;
+    const serverGiven = wait !== undefined;
     const delay = serverGiven
-      ? Math.max(0, error.receivedAt + error.retryAfterMs! - current) + Math.round(random() * serverWaitSpread * error.retryAfterMs!)
+      ? Math.max(0, error.receivedAt + wait - current) + Math.round(random() * serverWaitSpread * wait)
       : backoffDelay(failureCount + 1);
     // Only proposed: react-query asks `retry` after this, and that answer decides.
     if (typeof thrown === 'object' && thrown !== null && decide(failureCount, thrown)) {
