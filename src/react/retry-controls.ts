@@ -1,6 +1,6 @@
 'use client';
 import { useCallback, useSyncExternalStore } from 'react';
-import { clientContextOf } from '../core/guarded-instance.js';
+import { clientContextOf } from '../core/client/guarded-instance.js';
 import type { RecoverySnapshot } from '../core/retry/recovery.js';
 import { getScheduledRetry, retryNow, stopRetrying, type ScheduledRetry } from '../core/retry/failure-record.js';
 import { useRetryHeldByBrowser } from './browser-state.js';

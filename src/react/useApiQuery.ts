@@ -2,14 +2,14 @@
 import { hashKey, useQuery, useQueryClient, type QueryClient, type QueryFunctionContext, type QueryKey, type UseQueryOptions, type UseQueryResult } from '@tanstack/react-query';
 import type { KyInstance, SearchParamsOption } from 'ky';
 import { useCallback } from 'react';
-import type { ApiError } from '../core/ApiError.js';
+import type { ApiError } from '../core/errors/ApiError.js';
 import { useApiKit } from './api-kit-context.js';
-import { endHeldQuery, lastFailureOf } from './query-internals.js';
-import { withHookRetry } from './hook-retry.js';
+import { endHeldQuery, lastFailureOf } from '../query/query-internals.js';
+import { withHookRetry } from '../query/hook-retry.js';
 import { useRetryControls, type RetryControls } from './retry-controls.js';
-import { runAttempt } from './run-attempt.js';
+import { runAttempt } from '../query/run-attempt.js';
 import { usageError } from './usage-error.js';
-import { withFields } from './with-fields.js';
+import { withFields } from '../query/with-fields.js';
 
 /** react-query's query context, with `client` the kit's ky instance and `queryClient` react-query's. */
 export type ApiQueryFunctionContext<TQueryKey extends QueryKey = QueryKey> = Omit<QueryFunctionContext<TQueryKey>, 'client'> & {

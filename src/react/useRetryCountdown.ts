@@ -1,6 +1,6 @@
 'use client';
 import { useState } from 'react';
-import { isApiError, type ApiError } from '../core/ApiError.js';
+import { isApiError, type ApiError } from '../core/errors/ApiError.js';
 import { getScheduledRetry, isFinal, type ScheduledRetry } from '../core/retry/failure-record.js';
 import { useRetryHold, type RetryHold } from './browser-state.js';
 import { useWholeSecondsLeft } from './ticker.js';

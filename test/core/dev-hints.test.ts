@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError, createApiClient } from '../../src/core/index.js';
-import { devHint } from '../../src/core/dev-hints.js';
+import { devHint } from '../../src/core/diagnostics/dev-hints.js';
 import { replyJson, useLocalServer } from '../support/local-server.js';
 
 const server = useLocalServer();

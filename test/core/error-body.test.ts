@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isHtmlBody, readErrorBody } from '../../src/core/error-body.js';
+import { isHtmlBody, readErrorBody } from '../../src/core/errors/error-body.js';
 import { cloudflare1015Page, cloudflare5xxPage, cloudflareJsonError } from '../support/cloudflare-pages.js';
 
 const json = new Headers({ 'content-type': 'application/json' });

@@ -167,7 +167,7 @@ describe('gates that share a channel name', () => {
   it('tell a gate in another tab through BroadcastChannel', async () => {
     // A fresh copy of the module has its own same-tab registry: like another tab, it can only hear BroadcastChannel.
     vi.resetModules();
-    const otherTab = await import('../../src/core/rate-limit-gate.js');
+    const otherTab = await import('../../src/core/retry/rate-limit-gate.js');
     const here = gate({ channel: 'cross-tab' });
     const there = otherTab.createRateLimitGate({ channel: 'cross-tab' });
     gates.push(there);
@@ -224,9 +224,9 @@ function memoryStorage(): Storage {
 
 describe('a tab opened during a closing', () => {
   // A fresh copy of the module: another tab, which shares only storage and BroadcastChannel.
-  async function newTab(): Promise<typeof import('../../src/core/rate-limit-gate.js')> {
+  async function newTab(): Promise<typeof import('../../src/core/retry/rate-limit-gate.js')> {
     vi.resetModules();
-    return import('../../src/core/rate-limit-gate.js');
+    return import('../../src/core/retry/rate-limit-gate.js');
   }
 
   it('starts closed until the closing another tab of the channel wrote, synchronously', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError, formatCurl, REDACTED, redactUrl } from '../../src/core/index.js';
-import { isSecretParam, redactSecrets } from '../../src/core/redact.js';
+import { isSecretParam, redactSecrets } from '../../src/core/errors/redact.js';
 
 const BASE = 'https://api.example.com/v1/orders';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createApiClient, getRateLimitGate, MAX_RETRY_AFTER_MS, parseRetryAfter } from '../../src/core/index.js';
-import { exhaustedQuotaResetMs, resetMs, retryAfterFromBody, retryAfterFromResponse, serverDate, waitFromHeaders } from '../../src/core/retry-after.js';
+import { exhaustedQuotaResetMs, resetMs, retryAfterFromBody, retryAfterFromResponse, serverDate, waitFromHeaders } from '../../src/core/retry/rate-limit-headers.js';
 import { apiErrorOf } from '../support/rejection.js';
 import { replyJson, useLocalServer } from '../support/local-server.js';
 

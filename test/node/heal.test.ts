@@ -2,7 +2,7 @@ import * as reactQuery from '@tanstack/react-query';
 import { focusManager, QueryClient, QueryObserver, type DefaultOptions } from '@tanstack/react-query';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { apiQueryDefaults, createApiClient, getApiHealth, getRateLimitGate, getScheduledRetry, type ApiError } from '../../src/core/index.js';
-import { healQueries } from '../../src/react/heal-queries.js';
+import { healQueries } from '../../src/query/heal-queries.js';
 import { replyJson, useLocalServer } from '../support/local-server.js';
 import { runUntil } from '../support/moving-fake-clock.js';
 

@@ -4,7 +4,7 @@ import { ApiError, createApiClient, formatCurl, formatErrorReport, toApiError } 
 import { json, resetConnection, startFaultServer, type FaultServer } from '../support/fault-server.js';
 import { captureConsoleAsync } from '../support/console-capture.js';
 import { apiErrorOf } from '../support/rejection.js';
-import { SECRET_NAME_WORDS } from '../../src/core/redact.js';
+import { SECRET_NAME_WORDS } from '../../src/core/errors/redact.js';
 
 const PROPERTY_RUNS = 50;
 

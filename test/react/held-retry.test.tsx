@@ -1,7 +1,7 @@
 import { render, renderHook, screen } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createApiClient } from '../../src/core/client.js';
+import { createApiClient } from '../../src/core/client/create-api-client.js';
 import { ApiErrorBanner } from '../../src/components/ApiErrorBanner.js';
 import { useApiQuery } from '../../src/react/useApiQuery.js';
 import { advanceUntil, API, kitWrapper, useFakeClock, useMockApi } from '../support/kit-wrapper.js';

@@ -1,7 +1,7 @@
 import { onlineManager } from '@tanstack/react-query';
 import { act, renderHook } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createApiClient } from '../../src/core/client.js';
+import { createApiClient } from '../../src/core/client/create-api-client.js';
 import { useApiMutation } from '../../src/react/useApiMutation.js';
 import { replyJson, useLocalServer } from '../support/local-server.js';
 import { kitWrapper } from '../support/kit-wrapper.js';

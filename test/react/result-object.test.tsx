@@ -2,7 +2,7 @@ import type { QueryObserver } from '@tanstack/react-query';
 import { renderHook } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createApiClient } from '../../src/core/client.js';
+import { createApiClient } from '../../src/core/client/create-api-client.js';
 import { useApiQuery } from '../../src/react/useApiQuery.js';
 import { advance, advanceUntil, API, kitWrapper, useFakeClock, useMockApi } from '../support/kit-wrapper.js';
 

@@ -1,8 +1,8 @@
 import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
 import { act, render, screen } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { isApiError } from '../../src/core/ApiError.js';
-import { createApiClient } from '../../src/core/client.js';
+import { isApiError } from '../../src/core/errors/ApiError.js';
+import { createApiClient } from '../../src/core/client/create-api-client.js';
 import { apiQueryDefaults } from '../../src/core/retry/retry-policy.js';
 import { getScheduledRetry } from '../../src/core/retry/failure-record.js';
 import { ApiErrorBanner } from '../../src/components/ApiErrorBanner.js';

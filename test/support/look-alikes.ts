@@ -1,8 +1,8 @@
 import { runInNewContext } from 'node:vm';
 import fc from 'fast-check';
 import { expect } from 'vitest';
-import { ApiError } from '../../src/core/ApiError.js';
-import { API_ERROR_KINDS, kindForStatus } from '../../src/core/kinds.js';
+import { ApiError } from '../../src/core/errors/ApiError.js';
+import { API_ERROR_KINDS, kindForStatus } from '../../src/core/errors/kinds.js';
 
 // Any value a field of a broken or hostile look-alike may hold, with the values that are almost right.
 const anyNumber = fc.oneof(

@@ -1,4 +1,4 @@
-import type { ApiError } from '../ApiError.js';
+import type { ApiError } from '../errors/ApiError.js';
 
 /** When react-query will try a failed request again. */
 export interface ScheduledRetry {

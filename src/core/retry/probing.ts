@@ -1,4 +1,4 @@
-import { ApiError } from '../ApiError.js';
+import { ApiError } from '../errors/ApiError.js';
 import type { RetryBudget } from './retry-budget.js';
 import { isServerRefusal, type RetryPolicyOptions } from './retry-policy.js';
 import { clearWaitForService, getScheduledRetry, recordBudgetVerdict, scheduleWaitForService } from './failure-record.js';

@@ -1,7 +1,7 @@
-import { ApiError } from '../ApiError.js';
+import { ApiError } from '../errors/ApiError.js';
 import { MAX_TIMER_DELAY_MS } from '../max-timer-delay.js';
-import type { RateLimitGate } from '../rate-limit-gate.js';
-import type { AdvertisedQuota } from '../retry-after.js';
+import type { RateLimitGate } from './rate-limit-gate.js';
+import type { AdvertisedQuota } from './rate-limit-headers.js';
 import { createProbing, type ProbeCandidate } from './probing.js';
 import type { RetryBudget } from './retry-budget.js';
 import { DEFAULT_RETRY_POLICY, isServerRefusal, type RetryPolicyOptions } from './retry-policy.js';

@@ -1,7 +1,7 @@
 import type { DefaultOptions } from '@tanstack/query-core';
-import type { ApiError } from '../ApiError.js';
+import type { ApiError } from '../errors/ApiError.js';
 import { budgetAllows, decideRetry, isFinal, proposeRetry } from './failure-record.js';
-import { toApiError } from '../to-api-error.js';
+import { toApiError } from '../errors/to-api-error.js';
 
 /** Settings of the kit's retry policy. Every number has a default from the design. */
 export interface RetryPolicyOptions {

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createRateLimitGate } from '../../../src/core/rate-limit-gate.js';
+import { createRateLimitGate } from '../../../src/core/retry/rate-limit-gate.js';
 import { createAdvertisedQuotaRule } from '../../../src/core/retry/rules/advertised-quota.js';
 import { setup, ask } from './support.js';
 

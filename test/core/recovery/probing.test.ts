@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { ApiError } from '../../../src/core/ApiError.js';
+import { ApiError } from '../../../src/core/errors/ApiError.js';
 import { setup, outage, ask, outageOf, failNow } from './support.js';
 import { budgetAllows } from '../../../src/core/retry/failure-record.js';
 

@@ -1,5 +1,5 @@
 import { afterEach, vi } from 'vitest';
-import { ApiError } from '../../../src/core/ApiError.js';
+import { ApiError } from '../../../src/core/errors/ApiError.js';
 import { createRateLimitGate, createRetryBudget, DEFAULT_RETRY_POLICY } from '../../../src/core/index.js';
 import { createRecovery, type Recovery, type Release } from '../../../src/core/retry/recovery.js';
 

@@ -1,4 +1,4 @@
-import { MAX_TIMER_DELAY_MS } from './max-timer-delay.js';
+import { MAX_TIMER_DELAY_MS } from '../max-timer-delay.js';
 
 /**
  * The longest wait the kit reads, in milliseconds (about 24.8 days): the largest delay a

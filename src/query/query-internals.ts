@@ -1,5 +1,5 @@
 import type { QueryClient, QueryKey } from '@tanstack/react-query';
-import type { ApiError } from '../core/ApiError.js';
+import type { ApiError } from '../core/errors/ApiError.js';
 
 // react-query's public options and results do not say what the kit needs here: the failure a
 // retry follows (a query function gets only its context) and a way to fail a query whose retry

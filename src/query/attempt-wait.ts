@@ -1,5 +1,5 @@
 import { focusManager, onlineManager } from '@tanstack/react-query';
-import { isApiError } from '../core/ApiError.js';
+import { isApiError } from '../core/errors/ApiError.js';
 import { clearScheduledRetry, getScheduledRetry, isFinal, retryNowAsked, setAttemptWait } from '../core/retry/failure-record.js';
 
 function earliestAllowed(error: object, scheduledAt: number): number {

@@ -1,4 +1,4 @@
-import type { ApiError } from './ApiError.js';
+import type { ApiError } from '../errors/ApiError.js';
 
 /**
  * A hint for a developer about a failure that usually means a mistake in the calling code or the

@@ -1,6 +1,6 @@
 import { focusManager, onlineManager, type Query, type QueryCacheNotifyEvent, type QueryClient } from '@tanstack/react-query';
-import { isApiError, type ApiError } from '../core/ApiError.js';
-import { clientContextOf } from '../core/guarded-instance.js';
+import { isApiError, type ApiError } from '../core/errors/ApiError.js';
+import { clientContextOf } from '../core/client/guarded-instance.js';
 import { getApiHealth } from '../core/retry/health.js';
 import { DEFAULT_RETRY_POLICY, isIdempotent } from '../core/retry/retry-policy.js';
 import { budgetAllows, clearWaitForService, getScheduledRetry, holdRetry, isFinal, releaseHeldRetry, scheduleWaitForService } from '../core/retry/failure-record.js';
