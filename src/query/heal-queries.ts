@@ -4,7 +4,7 @@ import { clientContextOf } from '../core/client/guarded-instance.js';
 import { getApiHealth } from '../core/retry/health.js';
 import { DEFAULT_RETRY_POLICY, isIdempotent } from '../core/retry/retry-policy.js';
 import { budgetAllows, clearWaitForService, getScheduledRetry, holdRetry, isFinal, releaseHeldRetry, scheduleWaitForService } from '../core/retry/failure-record.js';
-import { MAX_TIMER_DELAY_MS } from '../core/max-timer-delay.js';
+import { MAX_TIMER_DELAY_MS } from '../core/retry/rate-limit-headers.js';
 
 // react-query's own error type is whatever the app registered: a patient's is the kit's `ApiError`.
 const errorOf = (query: Query): ApiError => query.state.error as unknown as ApiError;

@@ -1,4 +1,4 @@
-import { MAX_TIMER_DELAY_MS } from '../max-timer-delay.js';
+import { MAX_TIMER_DELAY_MS } from './rate-limit-headers.js';
 import { DEFAULT_RETRY_POLICY } from './retry-policy.js';
 
 /** What a {@link RateLimitGate} knows right now. */

@@ -1,5 +1,5 @@
 import { ApiError } from '../errors/ApiError.js';
-import { MAX_TIMER_DELAY_MS } from '../max-timer-delay.js';
+import { MAX_TIMER_DELAY_MS } from './rate-limit-headers.js';
 import type { RateLimitGate } from './rate-limit-gate.js';
 import type { AdvertisedQuota } from './rate-limit-headers.js';
 import { createProbing, type ProbeCandidate } from './probing.js';

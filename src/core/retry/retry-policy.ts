@@ -43,7 +43,7 @@ export interface RetryPolicy {
 
 const IDEMPOTENT_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE', 'TRACE']);
 
-/** Default policy settings: the numbers `docs/architecture.md` lists under "Public API and its numbers". */
+/** Default policy settings (`docs/architecture.md`, "Where the numbers live", says what checks each). */
 export const DEFAULT_RETRY_POLICY: Readonly<Required<RetryPolicyOptions>> = {
   maxRetries: 3,
   baseDelayMs: 1000,
