@@ -29,7 +29,7 @@ export const IMPORTS = {
 };
 
 /** Built modules that only the banner's details disclosure needs (it loads them on demand). */
-const DETAILS_MODULES = ['dist/components/ApiErrorDetails.js', 'dist/components/useApiErrorDetails.js', 'dist/core/format-curl.js', 'dist/core/format-report.js'];
+const DETAILS_MODULES = ['dist/components/ApiErrorDetails.js', 'dist/components/useApiErrorDetails.js', 'dist/core/diagnostics/format-curl.js', 'dist/core/diagnostics/format-report.js'];
 
 /** The app brings these. */
 export const PEERS = ['react', 'react-dom', 'ky', '@tanstack/*'];
@@ -86,7 +86,7 @@ function codeBySource(code, map) {
   return new Map([...pieces].map(([source, text]) => [source === -1 ? '(esbuild)' : map.sources[source], text]));
 }
 
-/** `dist/core/client.js` for a built module, the path as given for anything else. */
+/** `dist/core/client/create-api-client.js` for a built module, the path as given for anything else. */
 function moduleName(path) {
   const absolute = path.startsWith('/') ? path : join(root, path);
   const inDist = relative(dist, absolute);

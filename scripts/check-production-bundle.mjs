@@ -24,7 +24,7 @@ const dist = join(root, 'dist');
 const PEERS = ['react', 'react-dom', '@tanstack/react-query', '@tanstack/query-core', 'ky'];
 
 /** Built modules that only the details disclosure needs. */
-const DETAILS_MODULES = ['components/ApiErrorDetails.js', 'components/useApiErrorDetails.js', 'core/format-curl.js', 'core/format-report.js'];
+const DETAILS_MODULES = ['components/ApiErrorDetails.js', 'components/useApiErrorDetails.js', 'core/diagnostics/format-curl.js', 'core/diagnostics/format-report.js'];
 
 /** Text only the testing entry (`api-error-kit/testing`) has: it must be in no chunk of an app. */
 const TESTING_MARKERS = ['sup-test-', 'You are being rate limited'];

@@ -15,9 +15,9 @@ import {
   type ScheduledRetry,
 } from '../src/index.js';
 // Internal: which kinds can succeed later, the rule "Try again" follows.
-import { isRetryableKind } from '../src/core/kinds.js';
+import { isRetryableKind } from '../src/core/errors/kinds.js';
 // Internal: what the kit's hooks record when react-query schedules a retry, so a story can show each phase.
-import { clearScheduledRetry, decideScheduledRetry, proposeScheduledRetry } from '../src/core/retry/retry-schedule.js';
+import { clearScheduledRetry, decideRetry, proposeRetry } from '../src/core/retry/failure-record.js';
 import { ar } from '../src/locales/ar.js';
 import { de } from '../src/locales/de.js';
 import { answerWith, cloudflareHtml, errorBody } from './mocks/api.js';
@@ -420,8 +420,8 @@ function withRetryScheduled(inMs: number, schedule: Partial<ScheduledRetry> = {}
       const error = loadedError(loaded ?? {});
       if (error) {
         const now = Date.now();
-        proposeScheduledRetry(error, 0, { at: now + inMs, attempt: 2, maxAttempts: 4, since: now, serverGiven: false, ...schedule });
-        decideScheduledRetry(error, 0, true);
+        proposeRetry(error, 0, { at: now + inMs, attempt: 2, maxAttempts: 4, since: now, serverGiven: false, ...schedule });
+        decideRetry(error, 0, true);
       }
       return loaded;
     },

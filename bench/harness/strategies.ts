@@ -2,7 +2,7 @@ import { QueryClient } from '@tanstack/query-core';
 import ky, { type KyInstance } from 'ky';
 import { apiQueryDefaults, createApiClient, type ApiClientOptions, type RetryPolicyOptions } from '../../src/core/index.js';
 // Internal: the healing ApiKitProvider starts, run here on a bare QueryClient, without React.
-import { healQueries } from '../../src/react/heal-queries.js';
+import { healQueries } from '../../src/query/heal-queries.js';
 
 /** What a strategy builds for one run: a query client and the fetch its queries call. */
 export interface StrategySetup {

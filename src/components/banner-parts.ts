@@ -1,4 +1,4 @@
-import type { Messages } from '../core/messages.js';
+import type { Messages } from '../core/texts/messages.js';
 import type { PoliteAnnouncerProps } from './PoliteAnnouncer.js';
 import type { CopyStatus } from './useCopyToClipboard.js';
 

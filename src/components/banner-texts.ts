@@ -1,7 +1,7 @@
-import type { ApiError } from '../core/ApiError.js';
-import { KIND_DESCRIPTIONS } from '../core/kinds.js';
-import type { KindMessages, Messages } from '../core/messages.js';
-import { reasonPhrase } from '../core/reason-phrase.js';
+import type { ApiError } from '../core/errors/ApiError.js';
+import { KIND_DESCRIPTIONS } from '../core/errors/kinds.js';
+import type { KindMessages, Messages } from '../core/texts/messages.js';
+import { reasonPhrase } from '../core/texts/reason-phrase.js';
 
 // A server text that speaks of maintenance, in the shipped languages and their neighbours.
 const MAINTENANCE = /maint|wartung|mantenim|manuten|メンテナンス|维护|維護|صيانة/i;

@@ -1,5 +1,5 @@
-import type { ApiError } from '../core/ApiError.js';
-import { toApiError } from '../core/to-api-error.js';
+import type { ApiError } from '../core/errors/ApiError.js';
+import { toApiError } from '../core/errors/to-api-error.js';
 
 /** The `ApiError` to show for anything thrown: `null` for `null`, `undefined` or an aborted request. */
 export function toShownError(error: unknown): ApiError | null {

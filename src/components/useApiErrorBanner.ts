@@ -1,11 +1,11 @@
 'use client';
 import { useId, useMemo, type HTMLAttributes } from 'react';
-import type { ApiError } from '../core/ApiError.js';
-import type { ApiErrorKind } from '../core/kinds.js';
-import { isDevelopmentBuild } from '../core/build-mode.js';
-import type { Messages, PartialMessages } from '../core/messages.js';
+import type { ApiError } from '../core/errors/ApiError.js';
+import type { ApiErrorKind } from '../core/errors/kinds.js';
+import { isDevelopmentBuild } from '../core/diagnostics/build-mode.js';
+import type { Messages, PartialMessages } from '../core/texts/messages.js';
 import { isServerRefusal } from '../core/retry/retry-policy.js';
-import { getScheduledRetry, type ScheduledRetry } from '../core/retry/retry-schedule.js';
+import { getScheduledRetry, type ScheduledRetry } from '../core/retry/failure-record.js';
 import type { RetryingResult } from '../react/useRetryCountdown.js';
 import { useMessages } from '../react/messages-context.js';
 import { useIsOnline } from '../react/browser-state.js';

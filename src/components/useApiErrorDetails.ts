@@ -1,10 +1,10 @@
 'use client';
 import { useId, useMemo, type DetailsHTMLAttributes, type HTMLAttributes } from 'react';
-import type { ApiError } from '../core/ApiError.js';
-import { formatCurl } from '../core/format-curl.js';
-import { formatErrorReport } from '../core/format-report.js';
-import { reasonPhrase } from '../core/reason-phrase.js';
-import type { Messages, PartialMessages } from '../core/messages.js';
+import type { ApiError } from '../core/errors/ApiError.js';
+import { formatCurl } from '../core/diagnostics/format-curl.js';
+import { formatErrorReport } from '../core/diagnostics/format-report.js';
+import { reasonPhrase } from '../core/texts/reason-phrase.js';
+import type { Messages, PartialMessages } from '../core/texts/messages.js';
 import { useMessages } from '../react/messages-context.js';
 import type { PoliteAnnouncerProps } from './PoliteAnnouncer.js';
 import { toShownError } from './shown-error.js';

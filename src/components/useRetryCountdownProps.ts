@@ -1,6 +1,6 @@
 'use client';
 import { useEffect, useRef, type HTMLAttributes, type ProgressHTMLAttributes } from 'react';
-import type { Messages, PartialMessages } from '../core/messages.js';
+import type { Messages, PartialMessages } from '../core/texts/messages.js';
 import { DEFAULT_RETRY_POLICY } from '../core/retry/retry-policy.js';
 import { useMessages } from '../react/messages-context.js';
 import {

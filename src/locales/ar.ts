@@ -1,5 +1,5 @@
 import { localeFormat } from './locale-format.js';
-import type { Messages } from '../core/messages.js';
+import type { Messages } from '../core/texts/messages.js';
 
 const format = /* @__PURE__ */ localeFormat('ar');
 // Arabic has six plural categories: one second, two seconds (the dual), 3–10 (plural), 11–99

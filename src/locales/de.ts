@@ -1,5 +1,5 @@
 import { localeFormat } from './locale-format.js';
-import type { Messages } from '../core/messages.js';
+import type { Messages } from '../core/texts/messages.js';
 
 const format = /* @__PURE__ */ localeFormat('de');
 const seconds = (count: number) => format.plural(count, { one: '# Sekunde', other: '# Sekunden' });

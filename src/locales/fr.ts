@@ -1,5 +1,5 @@
 import { localeFormat } from './locale-format.js';
-import type { Messages } from '../core/messages.js';
+import type { Messages } from '../core/texts/messages.js';
 
 const format = /* @__PURE__ */ localeFormat('fr');
 // French typography: a no-break space before ":" and between a number and its unit, a narrow

@@ -1,5 +1,5 @@
 import { localeFormat } from './locale-format.js';
-import type { Messages } from '../core/messages.js';
+import type { Messages } from '../core/texts/messages.js';
 
 // Japanese has no plural forms: the number alone counts.
 const format = /* @__PURE__ */ localeFormat('ja');

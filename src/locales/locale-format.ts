@@ -1,4 +1,4 @@
-import { clockTimeOptions } from '../core/clock-time.js';
+import { clockTimeOptions } from '../core/texts/clock-time.js';
 
 /**
  * Plural forms of one text, by the locale's plural category (`Intl.PluralRules`); `#` stands for

@@ -2,12 +2,12 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { KyInstance } from 'ky';
 import { useEffect, useMemo, useRef, type ReactNode } from 'react';
-import type { ApiError } from '../core/ApiError.js';
-import { getRetryPolicyOptions } from '../core/guarded-instance.js';
-import type { PartialMessages } from '../core/messages.js';
+import type { ApiError } from '../core/errors/ApiError.js';
+import { getRetryPolicyOptions } from '../core/client/guarded-instance.js';
+import type { PartialMessages } from '../core/texts/messages.js';
 import { apiQueryDefaults, createRetryPolicy, DEFAULT_RETRY_POLICY, type RetryPolicyOptions } from '../core/retry/retry-policy.js';
 import { ApiKitContext, type ApiKitContextValue, type AuthErrorHandler } from './api-kit-context.js';
-import { healQueries } from './heal-queries.js';
+import { healQueries } from '../query/heal-queries.js';
 import { MessagesProvider } from './messages-context.js';
 
 const SETTINGS = Object.keys(DEFAULT_RETRY_POLICY) as Array<keyof RetryPolicyOptions>;

@@ -1,7 +1,7 @@
 'use client';
 import { createContext, useContext } from 'react';
 import type { KyInstance } from 'ky';
-import type { ApiError } from '../core/ApiError.js';
+import type { ApiError } from '../core/errors/ApiError.js';
 import type { RetryPolicy } from '../core/retry/retry-policy.js';
 import { usageError } from './usage-error.js';
 

@@ -1,7 +1,7 @@
 'use client';
 import { focusManager, onlineManager } from '@tanstack/react-query';
 import { useSyncExternalStore } from 'react';
-import type { ScheduledRetry } from '../core/retry/retry-schedule.js';
+import type { ScheduledRetry } from '../core/retry/failure-record.js';
 import { useDeadlinePassed } from './ticker.js';
 
 const subscribeOnline = (listener: () => void) => onlineManager.subscribe(listener);

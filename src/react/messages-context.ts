@@ -1,6 +1,6 @@
 'use client';
 import { createContext, createElement, useContext, useMemo, type ReactNode } from 'react';
-import { defaultMessages, mergeMessages, type Messages, type PartialMessages } from '../core/messages.js';
+import { defaultMessages, mergeMessages, type Messages, type PartialMessages } from '../core/texts/messages.js';
 
 /** The partial messages given by the nearest {@link MessagesProvider}. */
 const MessagesContext = createContext<PartialMessages | undefined>(undefined);

@@ -1,10 +1,9 @@
 'use client';
-import { useSyncExternalStore } from 'react';
-import { clientContextOf } from '../core/guarded-instance.js';
+import { useCallback, useSyncExternalStore } from 'react';
+import { clientContextOf } from '../core/client/guarded-instance.js';
 import type { RecoverySnapshot } from '../core/retry/recovery.js';
-import { getScheduledRetry, type ScheduledRetry } from '../core/retry/retry-schedule.js';
+import { getScheduledRetry, retryNow, stopRetrying, type ScheduledRetry } from '../core/retry/failure-record.js';
 import { useRetryHeldByBrowser } from './browser-state.js';
-import { retryNowAfter, stopRetryingAfter } from './retry-hold.js';
 
 /** What the kit's query and mutation hooks add to react-query's result. */
 export interface RetryControls {
@@ -27,15 +26,22 @@ const noSnapshot = (): RecoverySnapshot | undefined => undefined;
 /**
  * @internal The shared part of `useApiQuery` and `useApiMutation`'s results. Re-renders when the
  * client's recovery changes, since a retry held behind a probe is scheduled by the client.
+ * `retryNow` and `stopRetrying` keep their identity while the failure is the same; `afterStop`
+ * (itself stable for that failure) runs after `stopRetrying`.
  */
-export function useRetryControls(failure: unknown, pausedByQuery: boolean, client?: unknown): RetryControls {
+export function useRetryControls(failure: unknown, pausedByQuery: boolean, client?: unknown, afterStop?: () => void): RetryControls {
   const recovery = clientContextOf(client)?.recovery;
   useSyncExternalStore(recovery?.subscribe ?? noSubscription, recovery?.snapshot ?? noSnapshot, recovery?.snapshot ?? noSnapshot);
   const scheduledRetry = getScheduledRetry(failure);
   const heldByBrowser = useRetryHeldByBrowser(scheduledRetry);
+  const retryNowAfterFailure = useCallback(() => retryNow(failure), [failure]);
+  const stopRetryingAfterFailure = useCallback(() => {
+    stopRetrying(failure);
+    afterStop?.();
+  }, [failure, afterStop]);
   return {
-    retryNow: () => retryNowAfter(failure),
-    stopRetrying: () => stopRetryingAfter(failure),
+    retryNow: retryNowAfterFailure,
+    stopRetrying: stopRetryingAfterFailure,
     scheduledRetry,
     isRetryPaused: pausedByQuery || heldByBrowser,
   };

@@ -9,10 +9,10 @@ type Missing = 'provider' | 'provider or client' | 'path or queryFn' | 'path or 
 export function usageError(hook: string, missing: Missing): Error {
   const ErrorType = missing.startsWith('path') ? TypeError : Error;
   try {
-    // Written out in full, inside the branch, so that bundlers replace it and drop the branch.
+    // The build-mode test, written out here (see `isDevelopmentBuild`).
     if (process.env.NODE_ENV !== 'production') return new ErrorType(explain(hook, missing));
   } catch {
-    // No `process` and no bundler to replace it: not a development build.
+    // No `process`: not a development build.
   }
   return new ErrorType(`${hook}: no ${missing}`);
 }

@@ -7,14 +7,15 @@ import {
   type UseMutationResult,
 } from '@tanstack/react-query';
 import type { KyInstance } from 'ky';
-import type { ApiError } from '../core/ApiError.js';
+import type { ApiError } from '../core/errors/ApiError.js';
 import { useApiKit } from './api-kit-context.js';
-import { withHookRetry } from './hook-retry.js';
-import { newIdempotencyKey } from './idempotency-key.js';
+import { withHookRetry } from '../query/hook-retry.js';
+import { newIdempotencyKey } from '../query/idempotency-key.js';
 import { useRetryControls, type RetryControls } from './retry-controls.js';
-import { runAttempt } from './run-attempt.js';
-import { assertSupportedPeer } from '../core/outdated-peer.js';
+import { runAttempt } from '../query/run-attempt.js';
+import { assertSupportedPeer } from '../core/diagnostics/outdated-peer.js';
 import { usageError } from './usage-error.js';
+import { withFields } from '../query/with-fields.js';
 
 /** HTTP methods a mutation can use. */
 export type ApiMutationMethod = 'post' | 'put' | 'patch' | 'delete';
@@ -109,6 +110,5 @@ export function useApiMutation<TData = unknown, TVariables = void, TOnMutateResu
       }
     },
   });
-  const controls = useRetryControls(result.failureReason, result.isPaused, kit.client);
-  return Object.assign(result, controls);
+  return withFields(result, useRetryControls(result.failureReason, result.isPaused, kit.client));
 }

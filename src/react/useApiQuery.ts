@@ -1,14 +1,15 @@
 'use client';
-import { useQuery, useQueryClient, type QueryClient, type QueryFunctionContext, type QueryKey, type UseQueryOptions, type UseQueryResult } from '@tanstack/react-query';
+import { hashKey, useQuery, useQueryClient, type QueryClient, type QueryFunctionContext, type QueryKey, type UseQueryOptions, type UseQueryResult } from '@tanstack/react-query';
 import type { KyInstance, SearchParamsOption } from 'ky';
-import type { ApiError } from '../core/ApiError.js';
+import { useCallback } from 'react';
+import type { ApiError } from '../core/errors/ApiError.js';
 import { useApiKit } from './api-kit-context.js';
-import { endHeldQuery } from './end-held-query.js';
-import { withHookRetry } from './hook-retry.js';
+import { endHeldQuery, lastFailureOf } from '../query/query-internals.js';
+import { withHookRetry } from '../query/hook-retry.js';
 import { useRetryControls, type RetryControls } from './retry-controls.js';
-import { runAttempt } from './run-attempt.js';
+import { runAttempt } from '../query/run-attempt.js';
 import { usageError } from './usage-error.js';
-import { withFields } from './with-fields.js';
+import { withFields } from '../query/with-fields.js';
 
 /** react-query's query context, with `client` the kit's ky instance and `queryClient` react-query's. */
 export type ApiQueryFunctionContext<TQueryKey extends QueryKey = QueryKey> = Omit<QueryFunctionContext<TQueryKey>, 'client'> & {
@@ -53,7 +54,6 @@ export function useApiQuery<TQueryFnData = unknown, TData = TQueryFnData, TQuery
   const result = useQuery<TQueryFnData, ApiError, TData, TQueryKey>({
     ...withHookRetry(kit.policy, queryOptions),
     queryFn: (context) => {
-      const previousFailure = context.client.getQueryCache().find({ queryKey: context.queryKey, exact: true })?.state.fetchFailureReason;
       const send = async (): Promise<TQueryFnData> => {
         // Getters onto react-query's context: reading `signal` tells react-query that the query
         // can be cancelled (and reverted) on unmount, so only a queryFn that reads it does.
@@ -61,15 +61,15 @@ export function useApiQuery<TQueryFnData = unknown, TData = TQueryFnData, TQuery
         if (path === undefined) throw usageError('useApiQuery', 'path or queryFn');
         return kit.client.get(path, { searchParams, signal: context.signal }).json<TQueryFnData>();
       };
-      return runAttempt(send, previousFailure, kit, () => context.signal);
+      return runAttempt(send, lastFailureOf(context.client, context.queryKey), kit, () => context.signal);
     },
   });
   const queryClient = useQueryClient();
-  const controls = useRetryControls(result.failureReason, result.fetchStatus === 'paused', kit.client);
   const failure = result.failureReason;
-  const stopRetrying = () => {
-    controls.stopRetrying();
-    endHeldQuery(queryClient.getQueryCache().find({ queryKey: queryOptions.queryKey, exact: true }), failure);
-  };
-  return withFields(result, { ...controls, stopRetrying });
+  const { queryKey } = queryOptions;
+  // A query key is a new array on every render: its hash says whether it is the same query.
+  const keyHash = hashKey(queryKey);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- `keyHash` stands for `queryKey`
+  const endHeld = useCallback(() => endHeldQuery(queryClient, queryKey, failure), [queryClient, keyHash, failure]);
+  return withFields(result, useRetryControls(failure, result.fetchStatus === 'paused', kit.client, endHeld));
 }

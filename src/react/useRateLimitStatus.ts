@@ -1,8 +1,8 @@
 'use client';
 import { useContext, useSyncExternalStore } from 'react';
 import type { KyInstance } from 'ky';
-import { getRateLimitGate } from '../core/client.js';
-import type { RateLimitGate, RateLimitGateSnapshot } from '../core/rate-limit-gate.js';
+import { getRateLimitGate } from '../core/client/create-api-client.js';
+import type { RateLimitGate, RateLimitGateSnapshot } from '../core/retry/rate-limit-gate.js';
 import { ApiKitContext } from './api-kit-context.js';
 import { usageError } from './usage-error.js';
 

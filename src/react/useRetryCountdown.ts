@@ -1,7 +1,7 @@
 'use client';
 import { useState } from 'react';
-import { isApiError, type ApiError } from '../core/ApiError.js';
-import { getScheduledRetry, isFinal, type ScheduledRetry } from '../core/retry/retry-schedule.js';
+import { isApiError, type ApiError } from '../core/errors/ApiError.js';
+import { getScheduledRetry, isFinal, type ScheduledRetry } from '../core/retry/failure-record.js';
 import { useRetryHold, type RetryHold } from './browser-state.js';
 import { useWholeSecondsLeft } from './ticker.js';
 
@@ -59,8 +59,9 @@ function fromFailure(failure: unknown, heldByResult: boolean): ResolvedTarget {
   const scheduled = getScheduledRetry(failure);
   if (scheduled) return { deadline: scheduled.at, start: scheduled.since, scheduled, heldByResult };
   // Checked, not trusted: an object shaped like an ApiError may carry anything in these fields.
-  if (isApiError(failure) && Number.isFinite(failure.receivedAt) && Number.isFinite(failure.retryAfterMs)) {
-    return { deadline: failure.receivedAt + failure.retryAfterMs!, start: failure.receivedAt, scheduled, heldByResult };
+  const wait = isApiError(failure) ? failure.retryAfterMs : undefined;
+  if (isApiError(failure) && Number.isFinite(failure.receivedAt) && typeof wait === 'number' && Number.isFinite(wait)) {
+    return { deadline: failure.receivedAt + wait, start: failure.receivedAt, scheduled, heldByResult };
   }
   return { ...NOTHING, heldByResult };
 }

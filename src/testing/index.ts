@@ -17,7 +17,7 @@
  * ```
  * @packageDocumentation
  */
-import { ApiError } from '../core/ApiError.js';
+import { ApiError } from '../core/errors/ApiError.js';
 
 /** The failures the fixtures know, each as the API or its edge really sends it. */
 export type ApiErrorScenario =

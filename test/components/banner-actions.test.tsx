@@ -123,7 +123,7 @@ describe('focus', () => {
     const retryNow = screen.getByRole('button', { name: 'Retry now' });
     act(() => retryNow.focus());
     // What the kit's hooks do when the retry leaves: its schedule is cleared; the failure stays until the answer.
-    const { clearScheduledRetry } = await import('../../src/core/retry/retry-schedule.js');
+    const { clearScheduledRetry } = await import('../../src/core/retry/failure-record.js');
     clearScheduledRetry(error);
     advance(1_000);
     expect(countdownText()).toBe('Retrying now');

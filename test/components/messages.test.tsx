@@ -3,8 +3,8 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { ApiError, ApiErrorBanner, defaultMessages, MessagesProvider, type PartialMessages, RetryCountdown } from '../../src/index.js';
 // Internal: the English fallback texts the defaults must repeat, and the merge the provider and the
 // `messages` props apply, tested on its own.
-import { API_ERROR_KINDS, KIND_DESCRIPTIONS } from '../../src/core/kinds.js';
-import { mergeMessages } from '../../src/core/messages.js';
+import { API_ERROR_KINDS, KIND_DESCRIPTIONS } from '../../src/core/errors/kinds.js';
+import { mergeMessages } from '../../src/core/texts/messages.js';
 import { expectNoAxeViolations } from '../support/axe.js';
 import { advance, useFakeClockPerTest } from '../support/fake-clock.js';
 // Internal: the announcer's delay, so the test waits exactly as long as it.

@@ -2,8 +2,8 @@ import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { ApiError, isApiError, type ApiErrorKind } from '../../src/core/index.js';
 // Internal: the fallback texts and the retention period, which an ApiError applies and the public API does not name.
-import { KIND_DESCRIPTIONS } from '../../src/core/kinds.js';
-import { SUPPORT_ID_RETENTION_MS } from '../../src/core/ApiError.js';
+import { KIND_DESCRIPTIONS } from '../../src/core/errors/kinds.js';
+import { SUPPORT_ID_RETENTION_MS } from '../../src/core/errors/ApiError.js';
 
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 

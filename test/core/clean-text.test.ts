@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 // Internal: the cleaning rules, tested on their own; through the public API they are ApiError's message and supportId.
-import { cleanMessage, isValidSupportId, MAX_MESSAGE_LENGTH } from '../../src/core/clean-text.js';
+import { cleanMessage, isValidSupportId, MAX_MESSAGE_LENGTH } from '../../src/core/errors/clean-text.js';
 
 describe('cleanMessage', () => {
   it('returns undefined for non-strings and for text that cleans to nothing', () => {

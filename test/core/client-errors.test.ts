@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createApiClient, isApiError, type ApiErrorKind } from '../../src/core/index.js';
 // Internal: the English fallback texts a mapped error carries, which the public API does not name.
-import { KIND_DESCRIPTIONS } from '../../src/core/kinds.js';
+import { KIND_DESCRIPTIONS } from '../../src/core/errors/kinds.js';
 import { cloudflare1015Page, cloudflare5xxPage, cloudflareJsonError } from '../support/cloudflare-pages.js';
 import { apiErrorOf } from '../support/rejection.js';
 import { reply, replyJson, useLocalServer } from '../support/local-server.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ApiError, createApiClient, createRateLimitGate, type ApiClientOptions } from '../../src/core/index.js';
 // Internal: the gate a client makes for itself, whose state an app sees only through useRateLimitStatus.
-import { getRateLimitGate } from '../../src/core/client.js';
+import { getRateLimitGate } from '../../src/core/client/create-api-client.js';
 import { rejectionOf } from '../support/rejection.js';
 import { reply, replyJson, startServer, useLocalServer } from '../support/local-server.js';
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError, createApiClient } from '../../src/core/index.js';
 // Internal: the hint texts themselves; through the public API they are console output in development.
-import { devHint } from '../../src/core/dev-hints.js';
+import { devHint } from '../../src/core/diagnostics/dev-hints.js';
 import { replyJson, useLocalServer } from '../support/local-server.js';
 
 const server = useLocalServer();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 // Internal: the body reader on its own, for shapes a real response rarely takes; the client tests cover it end to end.
-import { isHtmlBody, readErrorBody } from '../../src/core/error-body.js';
+import { isHtmlBody, readErrorBody } from '../../src/core/errors/error-body.js';
 import { cloudflare1015Page, cloudflare5xxPage, cloudflareJsonError } from '../support/cloudflare-pages.js';
 
 const json = new Headers({ 'content-type': 'application/json' });

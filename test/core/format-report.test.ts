@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApiError, createApiClient, formatErrorReport } from '../../src/core/index.js';
 // Internal: the retention period the report's expiry line is computed from.
-import { SUPPORT_ID_RETENTION_MS } from '../../src/core/ApiError.js';
+import { SUPPORT_ID_RETENTION_MS } from '../../src/core/errors/ApiError.js';
 import { html, json, startFaultServer, type FaultServer } from '../support/fault-server.js';
 import { apiErrorOf } from '../support/rejection.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 // Internal: the kind table and the reason phrases, tested on their own; through the public API they are ApiError's kind and retryable and the report's status line.
-import { API_ERROR_KINDS, isRetryableKind, KIND_DESCRIPTIONS, kindForStatus } from '../../src/core/kinds.js';
-import { reasonPhrase } from '../../src/core/reason-phrase.js';
+import { API_ERROR_KINDS, isRetryableKind, KIND_DESCRIPTIONS, kindForStatus } from '../../src/core/errors/kinds.js';
+import { reasonPhrase } from '../../src/core/texts/reason-phrase.js';
 
 describe('kindForStatus', () => {
   it('maps every status the API answers with to its own kind', () => {

@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApiClient, createRetryPolicy, isApiError } from '../../src/core/index.js';
 // Internal: the client's own gate, whose closings these properties read, and the longest wait the kit reads.
-import { getRateLimitGate } from '../../src/core/client.js';
-import { MAX_RETRY_AFTER_MS } from '../../src/core/retry-after.js';
+import { getRateLimitGate } from '../../src/core/client/create-api-client.js';
+import { MAX_RETRY_AFTER_MS } from '../../src/core/retry/rate-limit-headers.js';
 import { replyJson, useLocalServer } from '../support/local-server.js';
 
 // Every header that can say "wait", with random values: sensible ones (whose meaning the test

@@ -2,9 +2,9 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError, createApiClient, formatCurl, formatErrorReport, isApiError } from '../../src/core/index.js';
 // Internal: the mapping's own table, fallback texts and limits, which the public API does not name.
-import { MAX_MESSAGE_LENGTH } from '../../src/core/clean-text.js';
-import { KIND_DESCRIPTIONS, kindForStatus } from '../../src/core/kinds.js';
-import { MAX_RETRY_AFTER_MS } from '../../src/core/retry-after.js';
+import { MAX_MESSAGE_LENGTH } from '../../src/core/errors/clean-text.js';
+import { KIND_DESCRIPTIONS, kindForStatus } from '../../src/core/errors/kinds.js';
+import { MAX_RETRY_AFTER_MS } from '../../src/core/retry/rate-limit-headers.js';
 import { startFaultServer, type FaultServer } from '../support/fault-server.js';
 
 const ERROR_RUNS = 100;

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseRetryAfter } from '../../src/core/index.js';
 // Internal: the longest wait a timer can hold, beyond which a wait is ignored; the public API does not name it.
-import { MAX_RETRY_AFTER_MS } from '../../src/core/retry-after.js';
+import { MAX_RETRY_AFTER_MS } from '../../src/core/retry/rate-limit-headers.js';
 
 const NUM_RUNS = 1000;
 const NOW = Date.UTC(2026, 0, 15, 12, 0, 0);

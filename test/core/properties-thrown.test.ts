@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ApiError, formatCurl, formatErrorReport, isApiError, toApiError } from '../../src/core/index.js';
 // Internal: the cap on a message's length, which the public API does not name.
-import { MAX_MESSAGE_LENGTH } from '../../src/core/clean-text.js';
+import { MAX_MESSAGE_LENGTH } from '../../src/core/errors/clean-text.js';
 
 const NUM_RUNS = 300;
 const SUPPORT_ID = /^[A-Za-z0-9._:-]{1,128}$/;

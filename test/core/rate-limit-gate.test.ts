@@ -2,7 +2,7 @@ import { setTimeout as realSleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createApiClient, createRateLimitGate, type ApiError, type RateLimitGate } from '../../src/core/index.js';
 // Internal: the gate a client makes for itself, whose state an app sees only through useRateLimitStatus.
-import { getRateLimitGate } from '../../src/core/client.js';
+import { getRateLimitGate } from '../../src/core/client/create-api-client.js';
 import { replyJson, useLocalServer } from '../support/local-server.js';
 
 const gates: RateLimitGate[] = [];
@@ -169,7 +169,7 @@ describe('gates that share a channel name', () => {
   it('tell a gate in another tab through BroadcastChannel', async () => {
     // A fresh copy of the module has its own same-tab registry: like another tab, it can only hear BroadcastChannel.
     vi.resetModules();
-    const otherTab = await import('../../src/core/rate-limit-gate.js');
+    const otherTab = await import('../../src/core/retry/rate-limit-gate.js');
     const here = gate({ channel: 'cross-tab' });
     const there = otherTab.createRateLimitGate({ channel: 'cross-tab' });
     gates.push(there);
@@ -226,9 +226,9 @@ function memoryStorage(): Storage {
 
 describe('a tab opened during a closing', () => {
   // A fresh copy of the module: another tab, which shares only storage and BroadcastChannel.
-  async function newTab(): Promise<typeof import('../../src/core/rate-limit-gate.js')> {
+  async function newTab(): Promise<typeof import('../../src/core/retry/rate-limit-gate.js')> {
     vi.resetModules();
-    return import('../../src/core/rate-limit-gate.js');
+    return import('../../src/core/retry/rate-limit-gate.js');
   }
 
   it('starts closed until the closing another tab of the channel wrote, synchronously', async () => {

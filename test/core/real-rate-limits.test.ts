@@ -3,7 +3,7 @@ import { QueryClient } from '@tanstack/query-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { apiQueryDefaults, createApiClient, createRetryPolicy, type ApiError } from '../../src/core/index.js';
 // Internal: the gate a client makes for itself, whose state an app sees only through useRateLimitStatus.
-import { getRateLimitGate } from '../../src/core/client.js';
+import { getRateLimitGate } from '../../src/core/client/create-api-client.js';
 import { apiErrorOf } from '../support/rejection.js';
 import { replyJson, useLocalServer } from '../support/local-server.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError, apiQueryDefaults, createApiClient } from '../../src/core/index.js';
 // Internal: the gate a client makes for itself, whose state an app sees only through useRateLimitStatus.
-import { getRateLimitGate } from '../../src/core/client.js';
+import { getRateLimitGate } from '../../src/core/client/create-api-client.js';
 import { replyJson, useLocalServer, type SeenRequest } from '../support/local-server.js';
 import { runUntil, useMovingFakeClock } from '../support/moving-fake-clock.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError, formatCurl } from '../../src/core/index.js';
 // Internal: the redaction rules, tested on their own; through the public API they are ApiError's url and formatCurl.
-import { isSecretParam, REDACTED, redactSecrets, redactUrl } from '../../src/core/redact.js';
+import { isSecretParam, REDACTED, redactSecrets, redactUrl } from '../../src/core/errors/redact.js';
 
 const BASE = 'https://api.example.com/v1/orders';
 

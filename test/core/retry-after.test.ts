@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createApiClient, parseRetryAfter } from '../../src/core/index.js';
 // Internal: the client's own gate, and the header readers tested on their own; parseRetryAfter is the public one.
-import { getRateLimitGate } from '../../src/core/client.js';
-import { exhaustedQuotaResetMs, MAX_RETRY_AFTER_MS, resetMs, retryAfterFromBody, retryAfterFromResponse, serverDate, waitFromHeaders } from '../../src/core/retry-after.js';
+import { getRateLimitGate } from '../../src/core/client/create-api-client.js';
+import { exhaustedQuotaResetMs, MAX_RETRY_AFTER_MS, resetMs, retryAfterFromBody, retryAfterFromResponse, serverDate, waitFromHeaders } from '../../src/core/retry/rate-limit-headers.js';
 import { apiErrorOf } from '../support/rejection.js';
 import { replyJson, useLocalServer } from '../support/local-server.js';
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createApiClient } from '../../src/core/index.js';
 // Internal: the budget is the client's own state, which the public API neither takes nor shows.
-import { clientContextOf } from '../../src/core/guarded-instance.js';
+import { clientContextOf } from '../../src/core/client/guarded-instance.js';
 import { createRetryBudget } from '../../src/core/retry/retry-budget.js';
-import { budgetAllows } from '../../src/core/retry/retry-schedule.js';
+import { budgetAllows } from '../../src/core/retry/failure-record.js';
 
 const budgetOf = (client: unknown) => clientContextOf(client)?.budget;
 import { reply, replyJson, useLocalServer } from '../support/local-server.js';

@@ -10,8 +10,8 @@ import {
   type ApiErrorInit,
 } from '../../src/core/index.js';
 // Internal: the client's own gate, and the final mark that stopRetrying() sets through the hooks.
-import { getRateLimitGate } from '../../src/core/client.js';
-import { markFinal } from '../../src/core/retry/retry-schedule.js';
+import { getRateLimitGate } from '../../src/core/client/create-api-client.js';
+import { stopRetrying } from '../../src/core/retry/failure-record.js';
 import { replyJson, useLocalServer } from '../support/local-server.js';
 import { runUntil, useMovingFakeClock } from '../support/moving-fake-clock.js';
 
@@ -86,7 +86,7 @@ describe('retry: what is retried', () => {
 
   it('never retries a failure marked final', () => {
     const error = failure({ status: 503 });
-    markFinal(error);
+    stopRetrying(error);
     expect(retry(0, error)).toBe(false);
   });
 });

@@ -2,8 +2,8 @@ import { HTTPError, NetworkError, TimeoutError, type NormalizedOptions } from 'k
 import { describe, expect, it } from 'vitest';
 import { ApiError, toApiError } from '../../src/core/index.js';
 // Internal: the abort test and the fallback texts toApiError uses, which the public API does not name.
-import { isAbortError } from '../../src/core/to-api-error.js';
-import { KIND_DESCRIPTIONS } from '../../src/core/kinds.js';
+import { isAbortError } from '../../src/core/errors/to-api-error.js';
+import { KIND_DESCRIPTIONS } from '../../src/core/errors/kinds.js';
 
 const request = new Request('https://api.example.com/v1/orders?access_token=t0k3n&page=1', {
   method: 'PATCH',

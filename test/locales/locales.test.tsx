@@ -3,7 +3,7 @@ import type { ReactElement } from 'react';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { ApiError, ApiErrorBanner, ApiKitProvider, createApiClient, defaultMessages, type Messages } from '../../src/index.js';
 // Internal: every kind, so each translation is checked for all of them.
-import { API_ERROR_KINDS } from '../../src/core/kinds.js';
+import { API_ERROR_KINDS } from '../../src/core/errors/kinds.js';
 import { ar } from '../../src/locales/ar.js';
 import { de } from '../../src/locales/de.js';
 import { es } from '../../src/locales/es.js';

@@ -3,7 +3,7 @@ import type { KyInstance } from 'ky';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApiError, apiQueryDefaults, createApiClient, isApiError, type ApiClientOptions, type ApiErrorKind } from '../../src/core/index.js';
 // Internal: the gate a client makes for itself, whose state an app sees only through useRateLimitStatus.
-import { getRateLimitGate } from '../../src/core/client.js';
+import { getRateLimitGate } from '../../src/core/client/create-api-client.js';
 import {
   brokenJson,
   cutMidBody,

@@ -3,8 +3,8 @@ import { focusManager, QueryClient, QueryObserver, type DefaultOptions } from '@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { apiQueryDefaults, createApiClient, getApiHealth, getScheduledRetry, type ApiError } from '../../src/core/index.js';
 // Internal: the client's own gate, and the healing ApiKitProvider starts, run here on a bare QueryClient.
-import { getRateLimitGate } from '../../src/core/client.js';
-import { healQueries } from '../../src/react/heal-queries.js';
+import { getRateLimitGate } from '../../src/core/client/create-api-client.js';
+import { healQueries } from '../../src/query/heal-queries.js';
 import { replyJson, useLocalServer } from '../support/local-server.js';
 import { runUntil } from '../support/moving-fake-clock.js';
 

@@ -5,7 +5,7 @@ import { json, resetConnection, startFaultServer, type FaultServer } from '../su
 import { captureConsoleAsync } from '../support/console-capture.js';
 import { apiErrorOf } from '../support/rejection.js';
 // Internal: the one list of secret names, so every name on it is tried.
-import { SECRET_NAME_WORDS } from '../../src/core/redact.js';
+import { SECRET_NAME_WORDS } from '../../src/core/errors/redact.js';
 
 const PROPERTY_RUNS = 50;
 

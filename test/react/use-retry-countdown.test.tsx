@@ -3,7 +3,7 @@ import { act, renderHook } from '@testing-library/react';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { ApiError, createRetryPolicy, getScheduledRetry, type RetryCountdownTarget, useRetryCountdown } from '../../src/index.js';
 // Internal: clears a recorded schedule, as react-query's next attempt does, without running one.
-import { clearScheduledRetry } from '../../src/core/retry/retry-schedule.js';
+import { clearScheduledRetry } from '../../src/core/retry/failure-record.js';
 import { advance, useFakeClockPerTest } from '../support/fake-clock.js';
 
 const NOW = Date.UTC(2026, 2, 2, 10, 15, 30);

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { expect } from 'vitest';
 import { ApiError } from '../../src/core/index.js';
 // Internal: every kind and the status each maps to, to build look-alikes of every shape.
-import { API_ERROR_KINDS, kindForStatus } from '../../src/core/kinds.js';
+import { API_ERROR_KINDS, kindForStatus } from '../../src/core/errors/kinds.js';
 
 // Any value a field of a broken or hostile look-alike may hold, with the values that are almost right.
 const anyNumber = fc.oneof(

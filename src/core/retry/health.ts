@@ -1,5 +1,5 @@
-import { clientContextOf } from '../guarded-instance.js';
-import type { RateLimitGateSnapshot } from '../rate-limit-gate.js';
+import { clientContextOf } from '../client/guarded-instance.js';
+import type { RateLimitGateSnapshot } from './rate-limit-gate.js';
 import type { HealthState, RecoverySnapshot } from './recovery.js';
 
 export type { HealthState } from './recovery.js';

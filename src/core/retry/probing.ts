@@ -1,7 +1,7 @@
-import { ApiError } from '../ApiError.js';
+import { ApiError } from '../errors/ApiError.js';
 import type { RetryBudget } from './retry-budget.js';
 import { isServerRefusal, type RetryPolicyOptions } from './retry-policy.js';
-import { clearWaitForService, getScheduledRetry, recordBudgetVerdict, scheduleWaitForService } from './retry-schedule.js';
+import { clearWaitForService, getScheduledRetry, recordBudgetVerdict, scheduleWaitForService } from './failure-record.js';
 import { remember } from './rules/admission-rule.js';
 
 /** A request that failed and may be retried: when first, how often, how long its attempt took, and its last failure. */

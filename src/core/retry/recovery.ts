@@ -1,12 +1,11 @@
-import { ApiError } from '../ApiError.js';
-import { MAX_TIMER_DELAY_MS } from '../max-timer-delay.js';
-import type { RateLimitGate } from '../rate-limit-gate.js';
-import type { AdvertisedQuota } from '../retry-after.js';
-import { holdRetry, releaseHeldRetry } from './held-retries.js';
+import { ApiError } from '../errors/ApiError.js';
+import { MAX_TIMER_DELAY_MS } from './rate-limit-headers.js';
+import type { RateLimitGate } from './rate-limit-gate.js';
+import type { AdvertisedQuota } from './rate-limit-headers.js';
 import { createProbing, type ProbeCandidate } from './probing.js';
 import type { RetryBudget } from './retry-budget.js';
 import { DEFAULT_RETRY_POLICY, isServerRefusal, type RetryPolicyOptions } from './retry-policy.js';
-import { clearWaitForService } from './retry-schedule.js';
+import { clearWaitForService, holdRetry, releaseHeldRetry } from './failure-record.js';
 import type { AdmissionRule } from './rules/admission-rule.js';
 import { createAdvertisedQuotaRule } from './rules/advertised-quota.js';
 import { createLearnedPaceRule } from './rules/learned-pace.js';

@@ -1,7 +1,7 @@
 import type { DefaultOptions } from '@tanstack/query-core';
-import type { ApiError } from '../ApiError.js';
-import { budgetAllows, decideScheduledRetry, isFinal, proposeScheduledRetry } from './retry-schedule.js';
-import { toApiError } from '../to-api-error.js';
+import type { ApiError } from '../errors/ApiError.js';
+import { budgetAllows, decideRetry, isFinal, proposeRetry } from './failure-record.js';
+import { toApiError } from '../errors/to-api-error.js';
 
 /** Settings of the kit's retry policy. Every number has a default from the design. */
 export interface RetryPolicyOptions {
@@ -43,7 +43,7 @@ export interface RetryPolicy {
 
 const IDEMPOTENT_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE', 'TRACE']);
 
-/** Default policy settings: the numbers `docs/architecture.md` lists under "Public API and its numbers". */
+/** Default policy settings (`docs/architecture.md`, "Where the numbers live", says what checks each). */
 export const DEFAULT_RETRY_POLICY: Readonly<Required<RetryPolicyOptions>> = {
   maxRetries: 3,
   baseDelayMs: 1000,
@@ -109,20 +109,21 @@ export function createRetryPolicy(options: RetryPolicyOptions = {}): RetryPolicy
 
   const retry = (failureCount: number, thrown: unknown): boolean => {
     const retrying = decide(failureCount, thrown);
-    decideScheduledRetry(thrown, failureCount, retrying);
+    decideRetry(thrown, failureCount, retrying);
     return retrying;
   };
 
   const retryDelay = (failureCount: number, thrown: unknown): number => {
     const error = toApiError(thrown);
     const current = now();
-    const serverGiven = error.retryAfterMs !== undefined;
+    const wait = error.retryAfterMs;
+    const serverGiven = wait !== undefined;
     const delay = serverGiven
-      ? Math.max(0, error.receivedAt + error.retryAfterMs! - current) + Math.round(random() * serverWaitSpread * error.retryAfterMs!)
+      ? Math.max(0, error.receivedAt + wait - current) + Math.round(random() * serverWaitSpread * wait)
       : backoffDelay(failureCount + 1);
     // Only proposed: react-query asks `retry` after this, and that answer decides.
     if (typeof thrown === 'object' && thrown !== null && decide(failureCount, thrown)) {
-      proposeScheduledRetry(thrown, failureCount, {
+      proposeRetry(thrown, failureCount, {
         at: current + delay,
         attempt: failureCount + 2,
         maxAttempts: maxRetries + 1,

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../../src/core/index.js';
 import { setup, outage, ask, outageOf, failNow } from './support.js';
 // Internal: the recovery controller's decisions, tested on their own; through-client.test.ts runs them end to end.
-import { budgetAllows } from '../../../src/core/retry/retry-schedule.js';
+import { budgetAllows } from '../../../src/core/retry/failure-record.js';
 
 describe('createRecovery: probing while the budget is spent', () => {
   it('turns to probing when no more than half of the budget is left', () => {

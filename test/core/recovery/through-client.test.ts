@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createApiClient } from '../../../src/core/index.js';
 // Internal: the client's retry budget, which the public API does not show.
-import { clientContextOf } from '../../../src/core/guarded-instance.js';
+import { clientContextOf } from '../../../src/core/client/guarded-instance.js';
 import { replyJson, useLocalServer } from '../../support/local-server.js';
 
 describe('pacing through the client after a 429', () => {

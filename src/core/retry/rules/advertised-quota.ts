@@ -1,5 +1,5 @@
-import type { RateLimitGate } from '../../rate-limit-gate.js';
-import type { AdvertisedQuota } from '../../retry-after.js';
+import type { RateLimitGate } from '../rate-limit-gate.js';
+import type { AdvertisedQuota } from '../rate-limit-headers.js';
 import type { AdmissionRule } from './admission-rule.js';
 
 /**

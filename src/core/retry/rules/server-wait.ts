@@ -1,4 +1,4 @@
-import type { RateLimitGate } from '../../rate-limit-gate.js';
+import type { RateLimitGate } from '../rate-limit-gate.js';
 import { MAX_REMEMBERED, remember, type AdmissionRule } from './admission-rule.js';
 
 /** @internal The rule of the gate: nobody leaves while the server's wait runs, except a refused request whose own time has come. */

@@ -1,5 +1,5 @@
-import { mayBeRateLimited } from './kinds.js';
-import { exhaustedQuotaResetMs, waitFromHeaders } from './retry-after.js';
+import { mayBeRateLimited } from '../errors/kinds.js';
+import { exhaustedQuotaResetMs, waitFromHeaders } from './rate-limit-headers.js';
 
 /**
  * @internal Whether an answer is a rate limit, held for like a 429: a 429; a 503 with a wait

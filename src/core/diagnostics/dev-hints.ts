@@ -1,4 +1,4 @@
-import type { ApiError } from './ApiError.js';
+import type { ApiError } from '../errors/ApiError.js';
 
 /**
  * A hint for a developer about a failure that usually means a mistake in the calling code or the
@@ -14,34 +14,30 @@ import type { ApiError } from './ApiError.js';
  */
 export function devHint(error: ApiError): string | undefined {
   try {
-    // Written out in full, inside the branch, so that bundlers replace it and drop the branch.
+    // The build-mode test, written out here (see `isDevelopmentBuild`).
     if (process.env.NODE_ENV !== 'production') return hintFor(error, globalThis.location?.origin);
   } catch {
-    // No `process` and no bundler to replace it: not a development build.
+    // No `process`: not a development build.
   }
   return undefined;
 }
 
 /**
  * @internal Prints {@link devHint}'s hint for a failure to the console, once per status, unless
- * `devHints` is `false`. Development builds only: in a production build it does nothing, and a
- * bundler leaves all of it out.
+ * `devHints` is `false`. Development builds only: in a production build there is no hint to
+ * print, and a bundler leaves the texts out.
  */
 export function hintOnce(devHints: boolean | undefined): (error: ApiError) => void {
   const hinted = new Set<number>();
   return (error) => {
+    if (devHints === false || hinted.has(error.status)) return;
+    const hint = devHint(error);
+    if (hint === undefined) return;
+    hinted.add(error.status);
     try {
-      // Written out in full, inside the branch, so that bundlers replace it and drop the branch.
-      if (process.env.NODE_ENV !== 'production' && devHints !== false && !hinted.has(error.status)) {
-        const hint = hintFor(error, globalThis.location?.origin);
-        if (hint !== undefined) {
-          hinted.add(error.status);
-          console.warn(`[api-error-kit] ${hint}`);
-        }
-      }
+      console.warn(`[api-error-kit] ${hint}`);
     } catch {
-      // No `process` and no bundler to replace it: not a development build. (A hint that cannot
-      // be printed must not become the request's failure either.)
+      // A hint that cannot be printed must not become the request's failure.
     }
   };
 }

@@ -1,8 +1,8 @@
 import type { Options } from 'ky';
-import type { ApiError } from './ApiError.js';
-import type { RateLimitGate } from './rate-limit-gate.js';
-import type { RetryBudgetOptions } from './retry/retry-budget.js';
-import type { RetryPolicyOptions } from './retry/retry-policy.js';
+import type { ApiError } from '../errors/ApiError.js';
+import type { RateLimitGate } from '../retry/rate-limit-gate.js';
+import type { RetryBudgetOptions } from '../retry/retry-budget.js';
+import type { RetryPolicyOptions } from '../retry/retry-policy.js';
 
 /** An API key, or a function that returns the current one (sync or async); called for every request. */
 export type ApiKeySource = string | (() => string | null | undefined | Promise<string | null | undefined>);

@@ -1,4 +1,4 @@
-import type { ApiKeySource } from './client-options.js';
+import type { ApiKeySource } from './options.js';
 
 /** The most API keys remembered, so an echoed key can be redacted from a message after a refresh. */
 const MAX_REMEMBERED_KEYS = 8;

@@ -1,7 +1,7 @@
 import { requestKey } from './request-key.js';
-import { isRateLimitAnswer } from './rate-limit-answer.js';
-import { advertisedQuota, retryAfterFromResponse } from './retry-after.js';
-import type { Recovery } from './retry/recovery.js';
+import { isRateLimitAnswer } from '../retry/rate-limit-answer.js';
+import { advertisedQuota, retryAfterFromResponse } from '../retry/rate-limit-headers.js';
+import type { Recovery } from '../retry/recovery.js';
 
 // When each failed response's head arrived: a failure is dated from it, not from when its body was
 // read, so a server-given wait is not stretched by a busy client. Only failures are kept: an entry

@@ -137,32 +137,35 @@ function agreeingStatusAndKind(givenStatus: unknown, givenKind: unknown): { stat
  * ```
  */
 export class ApiError extends Error {
-  // Declared, not initialised: the constructor sets every field, in this order, so no field
-  // definitions are emitted before it.
-  declare readonly name: 'ApiError';
+  // The fields are listed in the order `toJSON` gives them (the order they always had); the
+  // constructor assigns each after its checks.
+  override readonly name: 'ApiError';
   /** HTTP status, or `0` when no response arrived. */
-  declare readonly status: number;
+  readonly status: number;
   /** What went wrong. */
-  declare readonly kind: ApiErrorKind;
+  readonly kind: ApiErrorKind;
   /** The server's reference for this failure, when it sent a usable one. */
-  declare readonly supportId: string | undefined;
+  readonly supportId: string | undefined;
   /** Until when support can look up `supportId` (epoch ms): `receivedAt` + 7 days. */
-  declare readonly supportIdExpiresAt: number | undefined;
+  readonly supportIdExpiresAt: number | undefined;
   /** How long the server asked to wait before trying again, in milliseconds. */
-  declare readonly retryAfterMs: number | undefined;
+  readonly retryAfterMs: number | undefined;
   /** Whether trying again later can succeed (408, 429, 5xx, network, timeout). */
-  declare readonly retryable: boolean;
+  readonly retryable: boolean;
   /** Who answered: the API, its Cloudflare edge, or nobody (`client`). */
-  declare readonly source: ApiErrorSource;
+  readonly source: ApiErrorSource;
   /** Cloudflare's Ray ID, when the edge was involved. */
-  declare readonly rayId: string | undefined;
+  readonly rayId: string | undefined;
   /** When the failure was observed (epoch ms). */
-  declare readonly receivedAt: number;
+  readonly receivedAt: number;
   /** Upper-case HTTP method of the failed request. */
-  declare readonly method: string;
+  readonly method: string;
   /** The request URL for display: no user info, query-string secrets redacted. */
-  declare readonly url: string;
-  /** The failed request, for diagnostics; never holds credentials. */
+  readonly url: string;
+  /**
+   * The failed request, for diagnostics; never holds credentials. Declared only: the constructor
+   * defines it as a property that is not enumerable, kept out of spreads and structured logs.
+   */
   declare readonly request: RequestSnapshot | undefined;
 
   constructor(init: ApiErrorInit = {}) {
@@ -174,28 +177,24 @@ export class ApiError extends Error {
     const receivedAt = isShowableTime(init.receivedAt) ? init.receivedAt : Date.now();
     const supportId = isValidSupportId(init.supportId) ? init.supportId : undefined;
     const retryAfterMs = init.retryAfterMs;
-    // One assignment, in the order `toJSON` lists the fields (and the order they always had).
-    Object.assign(this, {
-      name: 'ApiError',
-      status,
-      kind,
-      supportId,
-      supportIdExpiresAt: supportId === undefined ? undefined : receivedAt + SUPPORT_ID_RETENTION_MS,
-      retryAfterMs:
-        typeof retryAfterMs === 'number' && Number.isFinite(retryAfterMs) && retryAfterMs >= 0 ? Math.round(retryAfterMs) : undefined,
-      retryable: typeof init.retryable === 'boolean' ? init.retryable : isRetryableKind(kind),
-      source: status === 0 ? 'client' : init.source === 'edge' ? 'edge' : 'api',
-      rayId: typeof init.rayId === 'string' && RAY_ID.test(init.rayId) ? init.rayId : undefined,
-      receivedAt,
-      method: typeof init.method === 'string' && /^[A-Za-z]{1,16}$/.test(init.method) ? init.method.toUpperCase() : 'GET',
-      url: typeof init.url === 'string' ? redactUrl(init.url) : '',
-    });
-    // Not enumerable: diagnostics only, kept out of spreads and structured logs.
+    this.name = 'ApiError';
+    this.status = status;
+    this.kind = kind;
+    this.supportId = supportId;
+    this.supportIdExpiresAt = supportId === undefined ? undefined : receivedAt + SUPPORT_ID_RETENTION_MS;
+    this.retryAfterMs = typeof retryAfterMs === 'number' && Number.isFinite(retryAfterMs) && retryAfterMs >= 0 ? Math.round(retryAfterMs) : undefined;
+    this.retryable = typeof init.retryable === 'boolean' ? init.retryable : isRetryableKind(kind);
+    this.source = status === 0 ? 'client' : init.source === 'edge' ? 'edge' : 'api';
+    this.rayId = typeof init.rayId === 'string' && RAY_ID.test(init.rayId) ? init.rayId : undefined;
+    this.receivedAt = receivedAt;
+    this.method = typeof init.method === 'string' && /^[A-Za-z]{1,16}$/.test(init.method) ? init.method.toUpperCase() : 'GET';
+    this.url = typeof init.url === 'string' ? redactUrl(init.url) : '';
     Object.defineProperty(this, 'request', { value: init.request, enumerable: false });
   }
 
   /** A plain object that is safe to log: no API key, no `Authorization` header, no query-string secrets. */
   toJSON(): ApiErrorJSON {
+    // Built from the one list of the JSON's fields, which also rebuilds a look-alike (`toApiError`).
     return Object.fromEntries(API_ERROR_FIELDS.map((field) => [field, this[field]])) as unknown as ApiErrorJSON;
   }
 }
@@ -204,9 +203,21 @@ export class ApiError extends Error {
  * @internal The fields of {@link ApiErrorJSON}, in its order: what `toJSON` returns and what a
  * look-alike is rebuilt from.
  */
-export const API_ERROR_FIELDS = (
-  'name kind status message supportId supportIdExpiresAt retryAfterMs retryable source rayId receivedAt method url'.split(' ') as Array<keyof ApiErrorJSON>
-);
+export const API_ERROR_FIELDS: ReadonlyArray<keyof ApiErrorJSON> = [
+  'name',
+  'kind',
+  'status',
+  'message',
+  'supportId',
+  'supportIdExpiresAt',
+  'retryAfterMs',
+  'retryable',
+  'source',
+  'rayId',
+  'receivedAt',
+  'method',
+  'url',
+];
 
 /**
  * Whether a value is an {@link ApiError}. Works across realms (iframes, duplicated bundles)

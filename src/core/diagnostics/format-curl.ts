@@ -1,6 +1,6 @@
-import type { RequestSnapshot } from './ApiError.js';
-import { isSecretParam, redactUrl, REDACTED } from './redact.js';
-import { toApiError } from './to-api-error.js';
+import type { RequestSnapshot } from '../errors/ApiError.js';
+import { isSecretParam, redactUrl, REDACTED } from '../errors/redact.js';
+import { toApiError } from '../errors/to-api-error.js';
 
 const METHOD = /^[A-Za-z]{1,16}$/;
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,256}$/;

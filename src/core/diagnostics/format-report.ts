@@ -1,5 +1,5 @@
-import { reasonPhrase } from './reason-phrase.js';
-import { toApiError } from './to-api-error.js';
+import { reasonPhrase } from '../texts/reason-phrase.js';
+import { toApiError } from '../errors/to-api-error.js';
 
 // Line breaks, other control characters and invisible marks: a value must never start a new line.
 const UNSAFE = /[\u0000-\u001F\u007F-\u009F\u200B-\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069\uFEFF]+/g;

@@ -1,7 +1,7 @@
-import type { ApiError } from './ApiError.js';
+import type { ApiError } from '../errors/ApiError.js';
 import { callQuietly } from './call-quietly.js';
-import { hintOnce } from './dev-hints.js';
-import type { Recovery } from './retry/recovery.js';
+import { hintOnce } from '../diagnostics/dev-hints.js';
+import type { Recovery } from '../retry/recovery.js';
 
 /** @internal What {@link failureReporter} needs. */
 export interface ReportingOptions {

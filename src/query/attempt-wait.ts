@@ -1,17 +1,6 @@
 import { focusManager, onlineManager } from '@tanstack/react-query';
-import { isApiError } from '../core/ApiError.js';
-import { sendHeldRetryNow, stopHeldRetry } from '../core/retry/held-retries.js';
-import { clearScheduledRetry, getScheduledRetry, isFinal, markFinal } from '../core/retry/retry-schedule.js';
-
-interface Hold {
-  now(): void;
-  stop(): void;
-}
-
-// The kit's hooks wait for a retry inside the attempt (react-query's own sleep cannot be cut
-// short), so `retryNow()` and `stopRetrying()` can act at once. Keyed by the failure waited on.
-const holds = new WeakMap<object, Hold>();
-const early = new WeakSet<object>();
+import { isApiError } from '../core/errors/ApiError.js';
+import { clearScheduledRetry, getScheduledRetry, isFinal, retryNowAsked, setAttemptWait } from '../core/retry/failure-record.js';
 
 function earliestAllowed(error: object, scheduledAt: number): number {
   const schedule = getScheduledRetry(error);
@@ -25,9 +14,11 @@ const mayContinue = () => onlineManager.isOnline() && focusManager.isFocused();
 
 /**
  * @internal Waits until the retry scheduled after `failure` is due (at once when none is), then
- * until the browser is online and the tab visible. Rejects with `failure` itself once
- * `stopRetrying` was asked, also while it waits for the network or the tab, and with the abort
- * reason when the signal aborts (read only when there is a wait).
+ * until the browser is online and the tab visible. The kit's hooks wait inside the attempt, not
+ * in react-query's own sleep, which cannot be cut short: so `retryNow()` and `stopRetrying()`
+ * act at once. Rejects with `failure` itself once `stopRetrying` was asked, also while it waits
+ * for the network or the tab, and with the abort reason when the signal aborts (read only when
+ * there is a wait).
  */
 export async function waitForScheduledRetry(failure: unknown, signalOf?: () => AbortSignal | undefined): Promise<void> {
   if (typeof failure !== 'object' || failure === null) return;
@@ -35,7 +26,7 @@ export async function waitForScheduledRetry(failure: unknown, signalOf?: () => A
   const schedule = getScheduledRetry(failure);
   if (!schedule) return;
   const signal = signalOf?.();
-  const target = early.has(failure) ? earliestAllowed(failure, schedule.at) : schedule.at;
+  const target = retryNowAsked(failure) ? earliestAllowed(failure, schedule.at) : schedule.at;
   await new Promise<void>((resolve, reject) => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     // Set while the retry is due and held for the network or the tab.
@@ -43,11 +34,11 @@ export async function waitForScheduledRetry(failure: unknown, signalOf?: () => A
     const finish = (settle: () => void) => {
       if (timer !== undefined) clearTimeout(timer);
       unsubscribe?.();
-      holds.delete(failure);
+      setAttemptWait(failure, undefined);
       signal?.removeEventListener('abort', onAbort);
       settle();
     };
-    const onAbort = () => finish(() => reject(signal!.reason));
+    const onAbort = () => finish(() => reject(signal?.reason));
     const due = () => {
       timer = undefined;
       if (mayContinue()) return finish(resolve);
@@ -68,31 +59,11 @@ export async function waitForScheduledRetry(failure: unknown, signalOf?: () => A
     };
     if (signal?.aborted) return reject(signal.reason);
     signal?.addEventListener('abort', onAbort, { once: true });
-    holds.set(failure, {
+    setAttemptWait(failure, {
       now: () => arm(earliestAllowed(failure, schedule.at)),
       stop: () => finish(() => reject(failure)),
     });
     arm(target);
   });
   clearScheduledRetry(failure);
-}
-
-/**
- * @internal Skips the rest of the wait after `failure` (never before a server-given time).
- * Asked before the wait began (react-query held the retry while offline), it applies when it begins.
- */
-export function retryNowAfter(failure: unknown): void {
-  if (typeof failure !== 'object' || failure === null || !getScheduledRetry(failure)) return;
-  // Held by the client behind a probe, it goes now; else the hook's own wait is cut short.
-  if (sendHeldRetryNow(failure)) return;
-  early.add(failure);
-  holds.get(failure)?.now();
-}
-
-/** @internal Makes `failure` final: no further request; a waiting attempt fails with it at once. */
-export function stopRetryingAfter(failure: unknown): void {
-  if (typeof failure !== 'object' || failure === null) return;
-  markFinal(failure);
-  holds.get(failure)?.stop();
-  stopHeldRetry(failure);
 }

@@ -1,8 +1,8 @@
 import { API_ERROR_FIELDS, ApiError, isApiError, type ApiErrorInit, type RequestSnapshot } from './ApiError.js';
 import { jsonInText, readErrorBody } from './error-body.js';
 import { redactSecrets, redactUrl } from './redact.js';
-import { isRateLimitAnswer } from './rate-limit-answer.js';
-import { retryAfterFromResponse } from './retry-after.js';
+import { isRateLimitAnswer } from '../retry/rate-limit-answer.js';
+import { retryAfterFromResponse } from '../retry/rate-limit-headers.js';
 
 /** Extra knowledge the client has when it maps a failure. */
 export interface ToApiErrorContext {

@@ -1,6 +1,7 @@
 /**
- * @internal A new object with `result`'s properties and `fields`: react-query's object (a query
- * result, which may be the observer's own, or a query function's context) is never written to.
+ * @internal A new object with `result`'s properties and `fields`: react-query's object (a query or
+ * mutation result, which may be the observer's own, or a query function's context) is never
+ * written to; the kit's hooks attach their fields this one way.
  * Each of its properties is a getter that reads it when asked, so react-query still sees what is
  * read: a tracked result re-renders only for the properties a component reads, and a context's
  * `signal` counts as consumed only when the query function reads it. Spreading the copy reads

@@ -1,20 +1,20 @@
 import ky, { type BeforeRequestHook, type KyInstance } from 'ky';
-import { admissionHook } from './client-admission.js';
-import { createAuthorization } from './client-authorization.js';
-import { observingFetch } from './client-observer.js';
-import { assertSupportedPeer } from './outdated-peer.js';
-import type { ApiClientOptions } from './client-options.js';
-import { isHtmlBody } from './error-body.js';
+import { admissionHook } from './admission.js';
+import { createAuthorization } from './authorization.js';
+import { observingFetch } from './response-observer.js';
+import { assertSupportedPeer } from '../diagnostics/outdated-peer.js';
+import type { ApiClientOptions } from './options.js';
+import { isHtmlBody } from '../errors/error-body.js';
 import { callQuietly } from './call-quietly.js';
 import { failureReporter } from './failure-reporting.js';
 import { clientContextOf, isRequestSlot, REQUEST_SLOT, wrapInstance, type ClientContext } from './guarded-instance.js';
-import { createRateLimitGate, type RateLimitGate } from './rate-limit-gate.js';
-import { createRecovery } from './retry/recovery.js';
-import { createRetryBudget } from './retry/retry-budget.js';
-import { createRetryPolicy } from './retry/retry-policy.js';
-import { invalidResponseError } from './to-api-error.js';
+import { createRateLimitGate, type RateLimitGate } from '../retry/rate-limit-gate.js';
+import { createRecovery } from '../retry/recovery.js';
+import { createRetryBudget } from '../retry/retry-budget.js';
+import { createRetryPolicy } from '../retry/retry-policy.js';
+import { invalidResponseError } from '../errors/to-api-error.js';
 
-export type { ApiClientOptions, ApiKeySource } from './client-options.js';
+export type { ApiClientOptions, ApiKeySource } from './options.js';
 
 // Runs last, so it sees the request as it leaves, whatever the hooks before it changed.
 const acceptJsonAndKeepRequest: BeforeRequestHook = ({ request, options }) => {

@@ -1,12 +1,12 @@
 import type { KyInstance, Options, ResponsePromise } from 'ky';
-import { ApiError } from './ApiError.js';
-import { headArrivedAt, isRefusal } from './client-observer.js';
+import { ApiError } from '../errors/ApiError.js';
+import { headArrivedAt, isRefusal } from './response-observer.js';
 import { requestKey } from './request-key.js';
-import type { RateLimitGate } from './rate-limit-gate.js';
-import type { Outcome, Recovery, Release } from './retry/recovery.js';
-import type { RetryBudget } from './retry/retry-budget.js';
-import type { RetryPolicyOptions } from './retry/retry-policy.js';
-import { isAbortError, toApiError } from './to-api-error.js';
+import type { RateLimitGate } from '../retry/rate-limit-gate.js';
+import type { Outcome, Recovery, Release } from '../retry/recovery.js';
+import type { RetryBudget } from '../retry/retry-budget.js';
+import type { RetryPolicyOptions } from '../retry/retry-policy.js';
+import { isAbortError, toApiError } from '../errors/to-api-error.js';
 
 /** @internal What a client made by `createApiClient` shares with its wrapped instances. */
 export interface ClientContext {

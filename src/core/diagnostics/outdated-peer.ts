@@ -12,10 +12,10 @@ export type Peer = 'ky' | '@tanstack/react-query';
 export function assertSupportedPeer(peer: Peer, supported: () => boolean): void {
   let outdated = false;
   try {
-    // Written out in full, inside the branch, so that bundlers replace it and drop the branch.
+    // The build-mode test, written out here (see `isDevelopmentBuild`).
     if (process.env.NODE_ENV !== 'production') outdated = !supported();
   } catch {
-    // No `process` and no bundler to replace it: not a development build.
+    // No `process`: not a development build.
   }
   if (outdated) throw new Error(explain(peer));
 }

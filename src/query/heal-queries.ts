@@ -1,11 +1,10 @@
 import { focusManager, onlineManager, type Query, type QueryCacheNotifyEvent, type QueryClient } from '@tanstack/react-query';
-import { isApiError, type ApiError } from '../core/ApiError.js';
-import { clientContextOf } from '../core/guarded-instance.js';
+import { isApiError, type ApiError } from '../core/errors/ApiError.js';
+import { clientContextOf } from '../core/client/guarded-instance.js';
 import { getApiHealth } from '../core/retry/health.js';
-import { holdRetry, releaseHeldRetry } from '../core/retry/held-retries.js';
 import { DEFAULT_RETRY_POLICY, isIdempotent } from '../core/retry/retry-policy.js';
-import { budgetAllows, clearWaitForService, getScheduledRetry, isFinal, scheduleWaitForService } from '../core/retry/retry-schedule.js';
-import { MAX_TIMER_DELAY_MS } from '../core/max-timer-delay.js';
+import { budgetAllows, clearWaitForService, getScheduledRetry, holdRetry, isFinal, releaseHeldRetry, scheduleWaitForService } from '../core/retry/failure-record.js';
+import { MAX_TIMER_DELAY_MS } from '../core/retry/rate-limit-headers.js';
 
 // react-query's own error type is whatever the app registered: a patient's is the kit's `ApiError`.
 const errorOf = (query: Query): ApiError => query.state.error as unknown as ApiError;

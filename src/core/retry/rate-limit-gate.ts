@@ -1,5 +1,5 @@
-import { MAX_TIMER_DELAY_MS } from './max-timer-delay.js';
-import { DEFAULT_RETRY_POLICY } from './retry/retry-policy.js';
+import { MAX_TIMER_DELAY_MS } from './rate-limit-headers.js';
+import { DEFAULT_RETRY_POLICY } from './retry-policy.js';
 
 /** What a {@link RateLimitGate} knows right now. */
 export interface RateLimitGateSnapshot {

@@ -1,5 +1,5 @@
 import type { RetryPolicy } from '../core/retry/retry-policy.js';
-import { decideScheduledRetry, proposedScheduledRetry } from '../core/retry/retry-schedule.js';
+import { decideRetry, proposedRetry } from '../core/retry/failure-record.js';
 
 /** A react-query `retry` option: a count, a switch, or a function of the failure. */
 export type RetryOption<TError> = boolean | number | ((failureCount: number, error: TError) => boolean);
@@ -21,7 +21,7 @@ export function withHookRetry<TError, TOptions extends { retry?: RetryOption<TEr
   return {
     retryDelay: (failureCount: number, error: TError) => {
       const delay = policy.retryDelay(failureCount, error);
-      return proposedScheduledRetry(error) === undefined ? delay : 0;
+      return proposedRetry(error) === undefined ? delay : 0;
     },
     ...options,
     retry: (failureCount: number, error: TError) => {
@@ -29,7 +29,7 @@ export function withHookRetry<TError, TOptions extends { retry?: RetryOption<TEr
       const inForce = given ?? policy.retry;
       const retrying =
         inForce === true || (typeof inForce === 'number' && failureCount < inForce) || (typeof inForce === 'function' && inForce(failureCount, error));
-      decideScheduledRetry(error, failureCount, retrying);
+      decideRetry(error, failureCount, retrying);
       return retrying;
     },
   };

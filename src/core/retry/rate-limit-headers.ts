@@ -1,4 +1,8 @@
-import { MAX_TIMER_DELAY_MS } from './max-timer-delay.js';
+/**
+ * The longest delay a JavaScript timer takes, in milliseconds (2^31 − 1, about 24.8 days): a
+ * longer one fires at once, so every timer of the kit is clamped to it.
+ */
+export const MAX_TIMER_DELAY_MS = 2_147_483_647;
 
 /**
  * The longest wait the kit reads, in milliseconds (about 24.8 days): the largest delay a
@@ -11,8 +15,7 @@ const DELTA_SECONDS = /^\d+(?:\.\d+)?$/;
 const HTTP_DATE = /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s+[\w :-]+$/i;
 // asctime carries no zone; RFC 9110 says it is UTC, while `Date.parse` would read local time.
 const ASCTIME = /^[A-Za-z]{3} ([A-Za-z]{3}) {1,2}(\d{1,2}) (\d{2}):(\d{2}):(\d{2}) (\d{4})$/;
-// Three letters each: a month's index is its position / 3 (a position between two names is none).
-const MONTHS = 'janfebmaraprmayjunjulaugsepoctnovdec';
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 // A reset larger than this many seconds is an epoch timestamp (September 2001 onwards); larger
 // than this many milliseconds, an epoch in milliseconds.
 const EPOCH_SECONDS_FROM = 1e9;
@@ -21,9 +24,10 @@ const EPOCH_MS_FROM = 1e12;
 function parseHttpDate(text: string): number {
   const asctime = ASCTIME.exec(text);
   if (!asctime) return Date.parse(text);
-  const [, , day, hours, minutes, seconds, year] = asctime.map(Number);
-  const position = MONTHS.indexOf(asctime[1]!.toLowerCase());
-  return position % 3 ? Number.NaN : Date.UTC(year!, position / 3, day, hours, minutes, seconds);
+  const [, monthName = '', day, hours, minutes, seconds, year] = asctime;
+  const month = MONTHS.indexOf(monthName.toLowerCase());
+  if (month === -1) return Number.NaN;
+  return Date.UTC(Number(year), month, Number(day), Number(hours), Number(minutes), Number(seconds));
 }
 
 /** A wait in milliseconds, or `undefined` when it is not one: negative, not finite, or beyond {@link MAX_RETRY_AFTER_MS}. */

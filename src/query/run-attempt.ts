@@ -1,8 +1,8 @@
-import type { ApiError } from '../core/ApiError.js';
-import { callQuietly } from '../core/call-quietly.js';
-import { toApiError } from '../core/to-api-error.js';
-import type { ApiKitContextValue, AuthErrorHandler } from './api-kit-context.js';
-import { waitForScheduledRetry } from './retry-hold.js';
+import type { ApiError } from '../core/errors/ApiError.js';
+import { callQuietly } from '../core/client/call-quietly.js';
+import { toApiError } from '../core/errors/to-api-error.js';
+import type { ApiKitContextValue, AuthErrorHandler } from '../react/api-kit-context.js';
+import { waitForScheduledRetry } from './attempt-wait.js';
 
 async function askForFreshCredentials(onAuthError: AuthErrorHandler, error: ApiError): Promise<boolean> {
   try {

@@ -1,9 +1,9 @@
 import type { BeforeRequestHook } from 'ky';
-import { ApiError } from './ApiError.js';
+import { ApiError } from '../errors/ApiError.js';
 import { isRequestSlot, REQUEST_SLOT } from './guarded-instance.js';
 import { requestKey } from './request-key.js';
-import { waitsOnlyWhileClosed, type RateLimitGate } from './rate-limit-gate.js';
-import type { Recovery, Release } from './retry/recovery.js';
+import { waitsOnlyWhileClosed, type RateLimitGate } from '../retry/rate-limit-gate.js';
+import type { Recovery, Release } from '../retry/recovery.js';
 
 // The place goes with the request, given back by the guard when it settles.
 function keep(slot: unknown, release: Release): void {

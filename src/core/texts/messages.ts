@@ -1,5 +1,5 @@
 import { clockTimeOptions } from './clock-time.js';
-import { API_ERROR_KINDS, KIND_DESCRIPTIONS, type ApiErrorKind } from './kinds.js';
+import { API_ERROR_KINDS, KIND_DESCRIPTIONS, type ApiErrorKind } from '../errors/kinds.js';
 
 /** The title and the sentence the banner shows for one {@link ApiErrorKind}. */
 export interface KindMessages {
