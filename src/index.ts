@@ -26,6 +26,8 @@ export { ApiErrorBanner } from './components/ApiErrorBanner.js';
 export type { BannerCopyTarget } from './components/banner-parts.js';
 export { useApiErrorBanner } from './components/useApiErrorBanner.js';
 export type { ApiErrorBannerParts, ApiErrorBannerProps, BannerResult } from './components/useApiErrorBanner.js';
+export type { ButtonProps } from './components/button-props.js';
+export type { KeptFocus } from './components/useKeptFocus.js';
 export { useApiErrorDetails } from './components/useApiErrorDetails.js';
 export type { ApiErrorDetailsParts, ApiErrorDetailsProps, BannerFact } from './components/useApiErrorDetails.js';
 export { RetryCountdown } from './components/RetryCountdown.js';

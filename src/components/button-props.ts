@@ -1,6 +1,6 @@
 import type { ButtonHTMLAttributes } from 'react';
 
-/** @internal Props of a component's plain button: always `type="button"`, named by its text. */
+/** Props of a headless hook's plain button: always `type="button"`, named by its text. */
 export type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & { type: 'button'; children: string };
 
 /** @internal A plain button's props. */

@@ -2,7 +2,7 @@
 import { useCallback, useRef, type FocusEvent } from 'react';
 import { useIsomorphicLayoutEffect } from '../react/isomorphic-layout-effect.js';
 
-/** @internal What {@link useKeptFocus} returns: props for the region that keeps its focus. */
+/** Props for a region that keeps focus inside it when the control that had it goes away (the banner's root spreads them). */
 export interface KeptFocus {
   /** The region's element. */
   ref: (element: HTMLElement | null) => void;

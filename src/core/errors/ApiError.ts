@@ -66,29 +66,29 @@ export interface ApiErrorInit {
 export interface ApiErrorJSON {
   /** Always `'ApiError'`. */
   name: 'ApiError';
-  /** {@link ApiError.kind} */
+  /** The error's `kind`: see {@link ApiError.kind}. */
   kind: ApiErrorKind;
-  /** {@link ApiError.status} */
+  /** The error's `status`: see {@link ApiError.status}. */
   status: number;
-  /** {@link ApiError.message} */
+  /** The error's `message`: the text for the person, already cleaned. */
   message: string;
-  /** {@link ApiError.supportId} */
+  /** The error's `supportId`: see {@link ApiError.supportId}. */
   supportId: string | undefined;
-  /** {@link ApiError.supportIdExpiresAt} */
+  /** The error's `supportIdExpiresAt`: see {@link ApiError.supportIdExpiresAt}. */
   supportIdExpiresAt: number | undefined;
-  /** {@link ApiError.retryAfterMs} */
+  /** The error's `retryAfterMs`: see {@link ApiError.retryAfterMs}. */
   retryAfterMs: number | undefined;
-  /** {@link ApiError.retryable} */
+  /** The error's `retryable`: see {@link ApiError.retryable}. */
   retryable: boolean;
-  /** {@link ApiError.source} */
+  /** The error's `source`: see {@link ApiError.source}. */
   source: ApiErrorSource;
-  /** {@link ApiError.rayId} */
+  /** The error's `rayId`: see {@link ApiError.rayId}. */
   rayId: string | undefined;
-  /** {@link ApiError.receivedAt} */
+  /** The error's `receivedAt`: see {@link ApiError.receivedAt}. */
   receivedAt: number;
-  /** {@link ApiError.method} */
+  /** The error's `method`: see {@link ApiError.method}. */
   method: string;
-  /** {@link ApiError.url} */
+  /** The error's `url`: see {@link ApiError.url}. */
   url: string;
 }
 
@@ -139,6 +139,7 @@ function agreeingStatusAndKind(givenStatus: unknown, givenKind: unknown): { stat
 export class ApiError extends Error {
   // The fields are listed in the order `toJSON` gives them (the order they always had); the
   // constructor assigns each after its checks.
+  /** Always `'ApiError'`, also after minification. */
   override readonly name: 'ApiError';
   /** HTTP status, or `0` when no response arrived. */
   readonly status: number;
