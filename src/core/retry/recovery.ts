@@ -85,8 +85,8 @@ export interface Recovery {
   /** A response arrived (head only): `waitMs` is a refusal's wait read from its headers, `quota` what it advertises. */
   answered(response: { ok: boolean; status: number }, key: string | (() => string), waitMs: number | undefined, quota: AdvertisedQuota | undefined, at?: number): void;
   /**
-   * A query gave up on `failure` and is still on screen: when nothing was served since it, the
-   * service is taken to be down, and probed (see `probing.ts`). Not without a retry budget.
+   * A query gave up on `failure` and is still on screen: when nothing was served while it was
+   * failing, the service is taken to be down, and probed (see `probing.ts`). Not without a retry budget.
    */
   gaveUp(failure: ApiError): void;
   /** The next probe may go at once (the person asked, or the tab came back). */
@@ -246,8 +246,10 @@ export function createRecovery({ gate, budget, policy = DEFAULT_RETRY_POLICY, ba
     if (!gate || until - Date.now() > policy.maxServerWaitMs) return;
     const now = Date.now();
     const wait = Math.max(0, until - now);
-    // A refusal amid successes, with no rate limit known: only its own retry waits (the policy's).
-    if (!pace.strict(now) && refusals.isolated()) return;
+    // A refusal amid successes, with no pace learned: only its own retry waits (the policy's).
+    // The strict period alone is no such evidence: a flaky service refuses at random, and a
+    // refusal it happened to send first must not hold the page to one request at a time.
+    if (!pace.paced(now) && refusals.isolated()) return;
     // A server that let others through just now limits a rate: after the wait, one at a time
     // for as long again. One that refused everyone (per resource, say) gets a ramp by evidence.
     const limitsARate = now - lastAnswerAt <= wait;
@@ -342,7 +344,8 @@ export function createRecovery({ gate, budget, policy = DEFAULT_RETRY_POLICY, ba
       if (response.ok || waitMs !== undefined) refusals.answered(waitMs !== undefined);
       if (response.status === 429) {
         refusedInARow += 1;
-        pace.refused(now, waitMs);
+        // Only refusals that say the client is over a rate teach (or correct) the pace.
+        if (pace.paced(now) || !refusals.isolated()) pace.refused(now, waitMs);
       }
       quota.answered(response.ok, advertised, now);
       // Close at once on the headers; the body's wait, read later, can only lengthen it.
@@ -350,7 +353,8 @@ export function createRecovery({ gate, budget, policy = DEFAULT_RETRY_POLICY, ba
       publish();
     },
     gaveUp(failure) {
-      if (budget && failure.retryable && lastAnswerAt < failure.receivedAt) probing.enter(Date.now(), true);
+      // Served while the query was failing: degraded, not down.
+      if (budget && failure.retryable && probing.failedThroughout(failure)) probing.enter(Date.now(), true);
       pump();
     },
     probeNow() {

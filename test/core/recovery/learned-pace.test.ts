@@ -32,15 +32,20 @@ describe('createRecovery: the strict period and the learned pace', () => {
   });
 
   /**
-   * A rate limit seen twice: a refusal at 0 right behind a success, four successes once its
-   * wait is over, and a second refusal at 1000, one second long. So at most 5 requests per
+   * A rate limit seen twice: four refusals at 0 right behind a success, the four served once
+   * their wait is over, and a second refusal at 1000, one second long. So at most 5 requests per
    * 1000 ms (four served, and up to one more for the fraction the server had refilled): one per
-   * 200 ms, erring fast.
+   * 200 ms, erring fast. Half of the answers so far were refusals: over a rate, not at random.
    */
   async function learnPace(recovery: Recovery) {
     const log: Array<[string, number]> = [];
     await serve(recovery, 'GET /ok', 200, log);
-    await serve(recovery, 'GET /r', 429, log, 600);
+    const wave = ['GET /r', 'GET /a', 'GET /b', 'GET /c'];
+    const places = wave.map((key) => recovery.tryAcquire(() => key)!);
+    wave.forEach((key, index) => {
+      recovery.answered({ ok: false, status: 429 }, key, 600, undefined);
+      places[index]!('refused');
+    });
     await vi.advanceTimersByTimeAsync(600);
     for (const key of ['GET /r', 'GET /a', 'GET /b', 'GET /c']) await serve(recovery, key, 200, log);
     await vi.advanceTimersByTimeAsync(400);

@@ -12,6 +12,8 @@ const MAX_STRICT_MS = 60_000;
 export interface LearnedPaceRule extends AdmissionRule {
   /** Whether the strict period runs at `now`: the ramp does not grow then. */
   strict(now: number): boolean;
+  /** Whether a learned pace is in force at `now`. */
+  paced(now: number): boolean;
   /** The server refused until `until`, right behind successes: one at a time for as long again as `waitMs`. */
   limitRate(until: number, waitMs: number): void;
   /** A request left at `now`: the next one keeps the pace from it. */
@@ -45,6 +47,7 @@ export function createLearnedPaceRule(): LearnedPaceRule {
       return paced;
     },
     strict: (now) => now < strictUntil,
+    paced: (now) => paceMs > 0 && now < strictUntil,
     limitRate(until, waitMs) {
       strictUntil = Math.max(strictUntil, until + Math.min(waitMs, MAX_STRICT_MS));
     },
