@@ -174,7 +174,7 @@ export function createRecovery({ gate, budget, policy = DEFAULT_RETRY_POLICY, ba
       return;
     }
     lastAnswerAt = now;
-    pace.served(departedAt);
+    pace.served(departedAt, now);
     // Evidence the service is back: everyone goes, ramping up.
     const back = probing.served(nameOf);
     refusedFirst.served(nameOf);

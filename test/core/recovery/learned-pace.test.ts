@@ -93,6 +93,21 @@ describe('createRecovery: the strict period and the learned pace', () => {
     expect(await serveTogether(recovery, sevenAfter('GET /r3'), 1000)).toEqual([3100, 3100, 3100, 3100, 3145, 3355, 3565]);
   });
 
+  it('raises the pace by one request per window after two windows at it without a refusal (additive increase)', async () => {
+    const recovery = await pacedAfterWait();
+    const keys = sevenAfter('GET /r2').concat(Array.from({ length: 30 }, (_, index) => `GET /q/${index}`));
+    const times = await serveTogether(recovery, keys, 6000);
+    const gaps = times.slice(1).map((at, index) => at - times[index]!);
+    // The window is the second refusal's wait (1000 ms, from 1000): five a window until 3000, so
+    // one per 200 ms; then six a window (one per 167 ms); two windows on, seven (one per 143 ms).
+    const paced = gaps.filter((gap) => gap > 0);
+    const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
+    expect(paced.slice(0, 7)).toEqual([100, 200, 200, 200, 200, 200, 200]);
+    // The fake clock counts whole milliseconds: a pace of 166.7 ms leaves 165–175 ms apart.
+    expect(mean(paced.slice(7, 18))).toBeCloseTo(1000 / 6, 0);
+    expect(mean(paced.slice(-10))).toBeCloseTo(1000 / 7, 0);
+  });
+
   it('stops keeping to it once the demand falls below it for the strict time', async () => {
     const recovery = await pacedAfterWait();
     expect((await serveTogether(recovery, sevenAfter('GET /r2').slice(0, 6), 400)).at(-1)).toBe(2100);

@@ -4,6 +4,14 @@ import type { AdmissionRule } from './admission-rule.js';
 const MAX_STRICT_MS = 60_000;
 
 /**
+ * Windows (the latest refusal's wait) served at the pace without a refusal before the pace is
+ * raised by one request per window: additive increase, as TCP's congestion window and AWS's
+ * adaptive retry grow back, so a pace learned on a bad minute (or from a server that has since
+ * raised its limit) does not hold the page for good. A refusal corrects it down again.
+ */
+const RAISE_AFTER_WINDOWS = 2;
+
+/**
  * @internal The rule of the strict period and the learned pace. After a refusal right behind
  * successes (a rate limit), requests go one at a time for as long again as the wait (the strict
  * period); a second refusal within it shows the rate the server allows, and requests then keep to
@@ -18,8 +26,8 @@ export interface LearnedPaceRule extends AdmissionRule {
   limitRate(until: number, waitMs: number): void;
   /** A request left at `now`: the next one keeps the pace from it. */
   departed(now: number): void;
-  /** A request that left at `departedAt` was served. */
-  served(departedAt: number): void;
+  /** A request that left at `departedAt` was served at `now`: the pace may be raised (additive increase). */
+  served(departedAt: number, now: number): void;
   /** A 429 arrived at `now`, asking for `waitMs` (if known): learn the pace from the period so far. */
   refused(now: number, waitMs: number | undefined): void;
 }
@@ -36,6 +44,11 @@ export function createLearnedPaceRule(): LearnedPaceRule {
   let pacedAt = Number.NEGATIVE_INFINITY;
   let periodFrom = 0;
   let servedInPeriod = 0;
+  // The rate's window (the latest refusal's wait), and since when the pace held requests back
+  // with no refusal: the evidence for raising it.
+  let windowMs = 0;
+  let unrefusedSince = 0;
+  let held = false;
   const pacedUntil = (now: number) => (paceMs > 0 && now < strictUntil ? pacedAt - burstMs : 0);
   return {
     admits: (_name, now) => now >= pacedUntil(now),
@@ -44,6 +57,7 @@ export function createLearnedPaceRule(): LearnedPaceRule {
       if (now >= paced) return undefined;
       // Held to the pace: the demand is above the server's rate, so keep to it a while longer.
       strictUntil = Math.max(strictUntil, paced + paceMs);
+      held = true;
       return paced;
     },
     strict: (now) => now < strictUntil,
@@ -54,10 +68,15 @@ export function createLearnedPaceRule(): LearnedPaceRule {
     departed(now) {
       if (paceMs > 0) pacedAt = Math.max(pacedAt, now) + paceMs;
     },
-    served(departedAt) {
+    served(departedAt, now) {
       // Served from what the rate refilled: those that left before the period's first refusal
       // were served from what the server had saved up.
       if (departedAt >= periodFrom) servedInPeriod += 1;
+      // Only a pace that held requests back is raised: below the demand, it was really tried.
+      if (paceMs === 0 || !held || now - unrefusedSince < RAISE_AFTER_WINDOWS * windowMs) return;
+      paceMs = windowMs / (windowMs / paceMs + 1);
+      unrefusedSince = now;
+      held = false;
     },
     refused(now, waitMs) {
       // The period's first refusal and this one both found the allowance used up, so what was
@@ -73,6 +92,10 @@ export function createLearnedPaceRule(): LearnedPaceRule {
         paceMs = (now - periodFrom) / (servedInPeriod + 1);
         burstMs = Math.max(0, (waitMs ?? 0) - paceMs / 2);
       }
+      // Without a wait given, a window of ten requests at the pace.
+      windowMs = waitMs !== undefined && waitMs > 0 ? waitMs : 10 * paceMs;
+      unrefusedSince = now;
+      held = false;
     },
   };
 }
