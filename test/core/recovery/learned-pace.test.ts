@@ -84,13 +84,13 @@ describe('createRecovery: the strict period and the learned pace', () => {
     const recovery = await pacedAfterWait();
     await serveTogether(recovery, ['GET /r2', 'GET /x', 'GET /y', 'GET /z', 'GET /w'], 0);
     // The pace was too fast: the next one, at 2100, is refused. Nine served since 0 in 2100 ms.
-    const refused = serve(recovery, 'GET /r3', 429, [], 1000);
+    const refused = serve(recovery, 'GET /s', 429, [], 1000);
     await vi.advanceTimersByTimeAsync(100);
     await refused;
     await vi.advanceTimersByTimeAsync(1000);
     // One per 2100 / (9 + 1) = 210 ms, on from the schedule the old pace had run up to 3200
     // (it sent six since 2000, one more than the server had): four at once, then 210 apart.
-    expect(await serveTogether(recovery, sevenAfter('GET /r3'), 1000)).toEqual([3100, 3100, 3100, 3100, 3145, 3355, 3565]);
+    expect(await serveTogether(recovery, sevenAfter('GET /s'), 1000)).toEqual([3100, 3100, 3100, 3100, 3145, 3355, 3565]);
   });
 
   it('raises the pace by one request per window after two windows at it without a refusal (additive increase)', async () => {
