@@ -19,7 +19,7 @@ import { runOutage, type OutageFigures } from './scenarios/outage.js';
 import { runScattered, type ScatteredFigures } from './scenarios/scattered.js';
 import { runRefusedOnce, type RefusedOnceFigures } from './scenarios/refused-once.js';
 import { measureRendering, type RenderFigures } from './scenarios/render.js';
-import { breakdownTable, healTable, outageTable, scatteredSummary, scatteredTable, overheadTable, precisionTable, refusedOnceTable, renderTable, stormTable } from './harness/report.js';
+import { breakdownTable, healTable, outageTable, scatteredCommonTable, scatteredSummary, scatteredTable, overheadTable, precisionTable, refusedOnceTable, renderTable, stormTable } from './harness/report.js';
 import { runStorm, type StormResult } from './scenarios/storm.js';
 import { STRATEGIES } from './harness/strategies.js';
 
@@ -154,6 +154,8 @@ if (only.has('scattered')) {
   );
   console.log(scatteredTable(scattered, strategies));
   console.log(scatteredSummary(scattered, strategies));
+  console.log('The same queries: those every strategy settled, per seed');
+  console.log(scatteredCommonTable(scattered, strategies));
   console.log();
 }
 

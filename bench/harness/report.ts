@@ -236,3 +236,22 @@ export function scatteredSummary(results: readonly ScatteredFigures[], strategie
   });
   return formatTable(['strategy', 'seeds', 'settled: mean (min–max)', 'failed %', '429s per query', 'unhandled rejections', 'heap kB kept per 1000'], rows);
 }
+
+/**
+ * Scattered failures on the same queries: per seed, only the queries every strategy settled, so
+ * each met the same faults on the same attempts and a difference is the policy's alone.
+ */
+export function scatteredCommonTable(results: readonly ScatteredFigures[], strategies: readonly Strategy[]): string {
+  const rows: Array<Array<string | number>> = [];
+  for (const seed of [...new Set(results.map((f) => f.seed))]) {
+    const runs = results.filter((f) => f.seed === seed);
+    const settledBy = runs.map((f) => new Set(f.settledQueries.map((query) => query.id)));
+    for (const f of runs) {
+      const common = f.settledQueries.filter((query) => settledBy.every((ids) => ids.has(query.id)));
+      const failed = common.filter((query) => query.failed).length;
+      const tooMany = common.reduce((sum, query) => sum + query.tooMany, 0);
+      rows.push([seed, labelOf(strategies, f.strategy), common.length, `${failed} (${fixed((failed / Math.max(1, common.length)) * 100, 2)} %)`, fixed(tooMany / Math.max(1, common.length), 3)]);
+    }
+  }
+  return formatTable(['seed', 'strategy', 'queries settled by all', 'failed (share)', '429s per query'], rows);
+}

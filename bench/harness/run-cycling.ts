@@ -14,17 +14,20 @@ export interface CyclingCounts {
   failed: number;
   /** The queries that ended in an error, with the failures react-query counted for each. */
   failedQueries: Array<{ id: string; failureCount: number }>;
+  /** Every query that settled, in order. */
+  settledIds: string[];
   /** Rejections nobody handled while it ran. */
   unhandledRejections: number;
   /**
-   * The heap after full collections at fixed points: before the first query, at each quarter of
-   * the run (twenty queries live), and after the last query was removed and the strategy stopped.
+   * The heap after full collections at fixed points: before the first query, at each eighth of
+   * the run (the queries live), and after the last query was removed and the strategy stopped.
    * Empty without `gc` (`node --expose-gc`).
    */
   heap: HeapReading[];
 }
 
 const collect = (globalThis as { gc?: () => void }).gc;
+const READINGS = 8;
 
 // Collections with turns of the event loop between them, so finalizers and weak callbacks run
 // and what they free is collected too: one collection alone swung by megabytes between runs.
@@ -43,7 +46,7 @@ async function heapAfterGc(settled: number): Promise<HeapReading | undefined> {
  */
 export async function runCycling(setup: StrategySetup, { concurrent, durationMs }: { concurrent: number; durationMs: number }): Promise<CyclingCounts> {
   const { queryClient, fetchItem } = setup;
-  const counts: CyclingCounts = { settled: 0, failed: 0, failedQueries: [], unhandledRejections: 0, heap: [] };
+  const counts: CyclingCounts = { settled: 0, failed: 0, failedQueries: [], settledIds: [], unhandledRejections: 0, heap: [] };
   const read = async () => {
     const reading = await heapAfterGc(counts.settled);
     if (reading) counts.heap.push(reading);
@@ -66,6 +69,7 @@ export async function runCycling(setup: StrategySetup, { concurrent, durationMs 
       if (done || result.status === 'pending') return;
       done = true;
       counts.settled += 1;
+      counts.settledIds.push(id);
       if (result.status === 'error') {
         counts.failed += 1;
         counts.failedQueries.push({ id, failureCount: result.failureCount });
@@ -81,9 +85,9 @@ export async function runCycling(setup: StrategySetup, { concurrent, durationMs 
     live.add(unsubscribe);
   };
   for (let slot = 0; slot < concurrent; slot += 1) mount();
-  for (let quarter = 1; quarter <= 4; quarter += 1) {
-    await new Promise((resolve) => setTimeout(resolve, Math.max(0, startAt + (durationMs * quarter) / 4 - Date.now())));
-    if (quarter < 4) await read();
+  for (let eighth = 1; eighth <= READINGS; eighth += 1) {
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, startAt + (durationMs * eighth) / READINGS - Date.now())));
+    if (eighth < READINGS) await read();
   }
   for (const unsubscribe of live) unsubscribe();
   await queryClient.cancelQueries();

@@ -37,15 +37,28 @@ export interface ScatteredFigures {
    * last query was removed minus the one before the first; `undefined` without `--expose-gc`.
    */
   heapPerThousand: number | undefined;
-  /** Heap after gc grown per 1000 settled queries while twenty were live, from the first quarter's reading to the third's. */
+  /**
+   * Heap after gc grown per 1000 settled queries while the queries were live: the least-squares
+   * slope of the readings taken during the run (the first left out: the JIT and connections warming up).
+   */
   heapRunningPerThousand: number | undefined;
-  /** The raw data: heap readings, and every failed query with its answers. */
+  /** The raw data: heap readings, every failed query with its answers, and each settled query's 429s. */
   heap: HeapReading[];
   failedQueries: FailedQuery[];
+  settledQueries: Array<{ id: string; failed: boolean; tooMany: number }>;
 }
 
 const perThousand = (from: HeapReading | undefined, to: HeapReading | undefined) =>
   from === undefined || to === undefined || to.settled === from.settled ? undefined : ((to.heapUsed - from.heapUsed) / (to.settled - from.settled)) * 1000;
+
+function slopePerThousand(readings: readonly HeapReading[]): number | undefined {
+  if (readings.length < 2) return undefined;
+  const meanX = readings.reduce((sum, r) => sum + r.settled, 0) / readings.length;
+  const meanY = readings.reduce((sum, r) => sum + r.heapUsed, 0) / readings.length;
+  const sxx = readings.reduce((sum, r) => sum + (r.settled - meanX) ** 2, 0);
+  if (sxx === 0) return undefined;
+  return (readings.reduce((sum, r) => sum + (r.settled - meanX) * (r.heapUsed - meanY), 0) / sxx) * 1000;
+}
 
 /**
  * Cycles `concurrent` queries for `durationMs` against a server that fails 30 % of requests
@@ -65,7 +78,8 @@ export async function runScattered(strategy: Strategy, options: ScatteredOptions
       list.push(record.status);
       answers.set(record.query, list);
     }
-    const [start, firstQuarter, , thirdQuarter, end] = counts.heap;
+    const start = counts.heap[0];
+    const end = counts.heap.at(-1);
     return {
       strategy: strategy.id,
       seed: options.seed,
@@ -77,9 +91,14 @@ export async function runScattered(strategy: Strategy, options: ScatteredOptions
       tooManyPerQuery: counts.settled === 0 ? 0 : tooMany / counts.settled,
       unhandledRejections: counts.unhandledRejections,
       heapPerThousand: perThousand(start, end),
-      heapRunningPerThousand: perThousand(firstQuarter, thirdQuarter),
+      heapRunningPerThousand: slopePerThousand(counts.heap.slice(2, -1)),
       heap: counts.heap,
       failedQueries: counts.failedQueries.map((query) => ({ ...query, answers: answers.get(query.id) ?? [] })),
+      settledQueries: counts.settledIds.map((id) => ({
+        id,
+        failed: counts.failedQueries.some((query) => query.id === id),
+        tooMany: (answers.get(id) ?? []).filter((status) => status === 429).length,
+      })),
     };
   } finally {
     await server.close();

@@ -178,6 +178,9 @@ export function createRecovery({ gate, budget, policy = DEFAULT_RETRY_POLICY, ba
     }
     lastAnswerAt = now;
     pace.served(departedAt, now);
+    // Served although it left before the refusal that started the strict period: no rate was
+    // used up then (a flaky service refuses at random); see `learned-pace.ts`.
+    pace.servedFromBefore(departedAt, now);
     // Evidence the service is back: everyone goes, ramping up.
     const back = probing.served(nameOf);
     refusedFirst.served(nameOf);
@@ -258,14 +261,12 @@ export function createRecovery({ gate, budget, policy = DEFAULT_RETRY_POLICY, ba
     if (!gate || until - Date.now() > policy.maxServerWaitMs) return;
     const now = Date.now();
     const wait = Math.max(0, until - now);
-    // A refusal amid successes, with no pace learned: only its own retry waits (the policy's).
-    // The strict period alone is no such evidence: a flaky service refuses at random, and a
-    // refusal it happened to send first must not hold the page to one request at a time.
-    if (!pace.paced(now) && refusals.isolated()) return;
+    // A refusal amid successes, with no rate limit known: only its own retry waits (the policy's).
+    if (!pace.strict(now) && refusals.isolated()) return;
     // A server that let others through just now limits a rate: after the wait, one at a time
     // for as long again. One that refused everyone (per resource, say) gets a ramp by evidence.
     const limitsARate = now - lastAnswerAt <= wait;
-    if (limitsARate) pace.limitRate(until, wait);
+    if (limitsARate) pace.limitRate(until, wait, now);
     ramp.restart();
     if (name !== undefined) serverWait.refused(name, until, limitsARate);
     gate.closeUntil(until);
@@ -369,8 +370,7 @@ export function createRecovery({ gate, budget, policy = DEFAULT_RETRY_POLICY, ba
       if (response.ok || waitMs !== undefined) refusals.answered(waitMs !== undefined);
       if (response.status === 429) {
         refusedInARow += 1;
-        // Only refusals that say the client is over a rate teach (or correct) the pace.
-        if (pace.paced(now) || !refusals.isolated()) pace.refused(now, waitMs);
+        pace.refused(now, waitMs);
       }
       quota.answered(response.ok, advertised, now);
       // Close at once on the headers; the body's wait, read later, can only lengthen it.

@@ -32,20 +32,15 @@ describe('createRecovery: the strict period and the learned pace', () => {
   });
 
   /**
-   * A rate limit seen twice: four refusals at 0 right behind a success, the four served once
-   * their wait is over, and a second refusal at 1000, one second long. So at most 5 requests per
+   * A rate limit seen twice: a refusal at 0 right behind a success, four successes once its
+   * wait is over, and a second refusal at 1000, one second long. So at most 5 requests per
    * 1000 ms (four served, and up to one more for the fraction the server had refilled): one per
-   * 200 ms, erring fast. Half of the answers so far were refusals: over a rate, not at random.
+   * 200 ms, erring fast.
    */
   async function learnPace(recovery: Recovery) {
     const log: Array<[string, number]> = [];
     await serve(recovery, 'GET /ok', 200, log);
-    const wave = ['GET /r', 'GET /a', 'GET /b', 'GET /c'];
-    const places = wave.map((key) => recovery.tryAcquire(() => key)!);
-    wave.forEach((key, index) => {
-      recovery.answered({ ok: false, status: 429 }, key, 600, undefined);
-      places[index]!('refused');
-    });
+    await serve(recovery, 'GET /r', 429, log, 600);
     await vi.advanceTimersByTimeAsync(600);
     for (const key of ['GET /r', 'GET /a', 'GET /b', 'GET /c']) await serve(recovery, key, 200, log);
     await vi.advanceTimersByTimeAsync(400);
@@ -106,6 +101,28 @@ describe('createRecovery: the strict period and the learned pace', () => {
     // The fake clock counts whole milliseconds: a pace of 166.7 ms leaves 165–175 ms apart.
     expect(mean(paced.slice(7, 18))).toBeCloseTo(1000 / 6, 0);
     expect(mean(paced.slice(-10))).toBeCloseTo(1000 / 7, 0);
+  });
+
+  it('ends the strict period when the requests in flight with the refused one are served: refused at random, not over a rate', async () => {
+    const { recovery } = setup();
+    const keys = ['GET /ok', 'GET /r', 'GET /x', 'GET /y'];
+    const places = keys.map((key) => recovery.tryAcquire(() => key)!);
+    vi.setSystemTime(50);
+    recovery.answered({ ok: true, status: 200 }, 'GET /ok', undefined, undefined);
+    places[0]!('answered');
+    recovery.answered({ ok: false, status: 429 }, 'GET /r', 1000, undefined);
+    places[1]!('refused');
+    // Both left before the refusal and are served after it: a rate limit would have refused them.
+    for (const index of [2, 3]) {
+      recovery.answered({ ok: true, status: 200 }, keys[index]!, undefined, undefined);
+      places[index]!('answered');
+    }
+    await vi.advanceTimersByTimeAsync(1100);
+    const log: Array<[string, number]> = [];
+    for (const key of ['GET /r', 'GET /a', 'GET /b', 'GET /c']) void ask(recovery, key, log);
+    await vi.advanceTimersByTimeAsync(0);
+    // Not one at a time (a rate limit's strict period lets one go): the ramp grew with the successes.
+    expect(log.length).toBeGreaterThan(1);
   });
 
   it('stops keeping to it once the demand falls below it for the strict time', async () => {

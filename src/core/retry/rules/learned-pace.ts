@@ -11,6 +11,9 @@ const MAX_STRICT_MS = 60_000;
  */
 const RAISE_AFTER_WINDOWS = 2;
 
+/** Requests in flight at a refusal that a rate limit may still serve: one token refilled. */
+const SERVED_FROM_BEFORE = 1;
+
 /**
  * @internal The rule of the strict period and the learned pace. After a refusal right behind
  * successes (a rate limit), requests go one at a time for as long again as the wait (the strict
@@ -20,10 +23,15 @@ const RAISE_AFTER_WINDOWS = 2;
 export interface LearnedPaceRule extends AdmissionRule {
   /** Whether the strict period runs at `now`: the ramp does not grow then. */
   strict(now: number): boolean;
-  /** Whether a learned pace is in force at `now`. */
-  paced(now: number): boolean;
-  /** The server refused until `until`, right behind successes: one at a time for as long again as `waitMs`. */
-  limitRate(until: number, waitMs: number): void;
+  /**
+   * A request that left at `departedAt` was served at `now`. A rate limit refuses what reaches it
+   * after its first refusal; a service that refuses at random serves most of the requests that
+   * were in flight with the refused one. When more than {@link SERVED_FROM_BEFORE} of those are
+   * served, the strict period (and any pace) ends: the refusal was not about a rate.
+   */
+  servedFromBefore(departedAt: number, now: number): void;
+  /** The server refused at `now` until `until`, right behind successes: one at a time for as long again as `waitMs`. */
+  limitRate(until: number, waitMs: number, now: number): void;
   /** A request left at `now`: the next one keeps the pace from it. */
   departed(now: number): void;
   /** A request that left at `departedAt` was served at `now`: the pace may be raised (additive increase). */
@@ -44,6 +52,9 @@ export function createLearnedPaceRule(): LearnedPaceRule {
   let pacedAt = Number.NEGATIVE_INFINITY;
   let periodFrom = 0;
   let servedInPeriod = 0;
+  // When the strict period began, and how many requests that left before it were served since.
+  let strictFrom = 0;
+  let servedFromBeforeCount = 0;
   // The rate's window (the latest refusal's wait), and since when the pace held requests back
   // with no refusal: the evidence for raising it.
   let windowMs = 0;
@@ -61,8 +72,18 @@ export function createLearnedPaceRule(): LearnedPaceRule {
       return paced;
     },
     strict: (now) => now < strictUntil,
-    paced: (now) => paceMs > 0 && now < strictUntil,
-    limitRate(until, waitMs) {
+    servedFromBefore(departedAt, now) {
+      if (now >= strictUntil || departedAt >= strictFrom) return;
+      servedFromBeforeCount += 1;
+      if (servedFromBeforeCount <= SERVED_FROM_BEFORE) return;
+      strictUntil = now;
+      paceMs = 0;
+    },
+    limitRate(until, waitMs, now) {
+      if (now >= strictUntil) {
+        strictFrom = now;
+        servedFromBeforeCount = 0;
+      }
       strictUntil = Math.max(strictUntil, until + Math.min(waitMs, MAX_STRICT_MS));
     },
     departed(now) {
