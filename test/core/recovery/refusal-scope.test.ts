@@ -18,6 +18,16 @@ describe('createRefusalScopes: a resource’s own limit', () => {
   const search = (q: string) => `GET https://api.example/search?q=${q}`;
   const item = (id: number) => `GET https://api.example/items/${id}`;
 
+  /** Scopes that learned the search's own limit and hold it until 2000. */
+  function searchHeldUntil2000() {
+    const scopes = createRefusalScopes();
+    scopes.refused(search('a'), false, 0);
+    scopes.served(() => item(1));
+    scopes.refused(search('b'), false, 0);
+    scopes.hold(search('b'), 2000);
+    return scopes;
+  }
+
   it('learns it when a resource is refused again after others were served between', () => {
     const scopes = createRefusalScopes();
     expect(scopes.refused(search('a'), false, 0)).toBe(false);
@@ -44,11 +54,7 @@ describe('createRefusalScopes: a resource’s own limit', () => {
   });
 
   it('forgets it when another resource is refused while one is held for its own: the limit is shared', () => {
-    const scopes = createRefusalScopes();
-    scopes.refused(search('a'), false, 0);
-    scopes.served(() => item(1));
-    scopes.refused(search('b'), false, 0);
-    scopes.hold(search('b'), 2000);
+    const scopes = searchHeldUntil2000();
     expect(scopes.refused(item(2), false, 1000)).toBe(false);
     expect(scopes.owns(search('c'))).toBe(false);
     // The server's time for the search still binds it.
@@ -57,11 +63,7 @@ describe('createRefusalScopes: a resource’s own limit', () => {
   });
 
   it('forgets it when a refusal reports the API-wide quota', () => {
-    const scopes = createRefusalScopes();
-    scopes.refused(search('a'), false, 0);
-    scopes.served(() => item(1));
-    scopes.refused(search('b'), false, 0);
-    scopes.hold(search('b'), 2000);
+    const scopes = searchHeldUntil2000();
     expect(scopes.refused(search('c'), true, 1000)).toBe(false);
     expect(scopes.owns(search('d'))).toBe(false);
     expect(scopes.admits(() => item(3), 1000)).toBe(true);
