@@ -19,10 +19,10 @@ const IMPORTS = [
     name: 'a typical app',
     entry: '.',
     names: ['createApiClient', 'ApiKitProvider', 'useApiQuery', 'useApiMutation', 'ApiErrorBanner', 'RetryCountdown'],
-    limit: '20.0 kB',
+    limit: '20.4 kB',
   },
-  { name: 'the React-free core', entry: './core', names: ['createApiClient', 'apiQueryDefaults'], limit: '11.1 kB' },
-  { name: 'every export of the main entry', entry: '.', names: '*', limit: '21.8 kB' },
+  { name: 'the React-free core', entry: './core', names: ['createApiClient', 'apiQueryDefaults'], limit: '11.5 kB' },
+  { name: 'every export of the main entry', entry: '.', names: '*', limit: '22.2 kB' },
 ];
 
 /**

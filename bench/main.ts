@@ -2,6 +2,8 @@
 // Options: --name <name>, --queries 50,200, --outage-ms 6000,
 // --only storm,storm-quota,precision,outage,outage-retry-after,heal,scattered,overhead,render,
 // --heal-outages 20000,60000 (the outages the page outlives, ms),
+// --seed 1,2,3 (the scattered failures' seeds: each strategy meets the same faults per seed),
+// --strategies react-query,kit (run only these strategies, by id),
 // --long-outages (also the 20 s and 60 s outages: two more minutes),
 // --diagnostics (also runs variants of the kit that isolate one setting each, and breaks the
 // overhead down),
@@ -17,7 +19,7 @@ import { runOutage, type OutageFigures } from './scenarios/outage.js';
 import { runScattered, type ScatteredFigures } from './scenarios/scattered.js';
 import { runRefusedOnce, type RefusedOnceFigures } from './scenarios/refused-once.js';
 import { measureRendering, type RenderFigures } from './scenarios/render.js';
-import { breakdownTable, healTable, outageTable, scatteredTable, overheadTable, precisionTable, refusedOnceTable, renderTable, stormTable } from './harness/report.js';
+import { breakdownTable, healTable, outageTable, scatteredCommonTable, scatteredSummary, scatteredTable, overheadTable, precisionTable, refusedOnceTable, renderTable, stormTable } from './harness/report.js';
 import { runStorm, type StormResult } from './scenarios/storm.js';
 import { STRATEGIES } from './harness/strategies.js';
 
@@ -31,6 +33,8 @@ const { values } = parseArgs({
     diagnostics: { type: 'boolean', default: false },
     'long-outages': { type: 'boolean', default: false },
     'heal-outages': { type: 'string' },
+    seed: { type: 'string' },
+    strategies: { type: 'string' },
   },
 });
 
@@ -42,8 +46,11 @@ const only = new Set((values.only ?? 'storm,storm-quota,precision,outage,outage-
 const healOutages = (values['heal-outages'] ?? (quick ? '3000' : '20000,60000')).split(',').map(Number);
 const healAfterMs = quick ? 5_000 : 45_000;
 const scatteredMs = quick ? 5_000 : 40_000;
+const scatteredSeeds = (values.seed ?? (quick ? '1' : '1,2,3')).split(',').map(Number);
 const name = values.name ?? `bench-${new Date().toISOString().replace(/[:.]/g, '-')}`;
-const strategies = values.diagnostics ? [...STRATEGIES, ...DIAGNOSTIC_STRATEGIES] : STRATEGIES;
+const strategies = (values.diagnostics ? [...STRATEGIES, ...DIAGNOSTIC_STRATEGIES] : STRATEGIES).filter(
+  (strategy) => values.strategies === undefined || values.strategies.split(',').includes(strategy.id),
+);
 const BURST = 10;
 const RATE = 5;
 
@@ -138,9 +145,17 @@ if (only.has('heal')) {
 let scattered: ScatteredFigures[] | undefined;
 if (only.has('scattered')) {
   scattered = [];
-  for (const strategy of strategies) scattered.push(await runScattered(strategy, { concurrent: 20, durationMs: scatteredMs }));
-  console.log(`Scattered failures: 20 queries cycling for ${scatteredMs / 1000} s; 70 % 200, 10 % 500, 10 % 429 (Retry-After: 1), 5 % 503, 5 % reset`);
+  for (const seed of scatteredSeeds) {
+    for (const strategy of strategies) scattered.push(await runScattered(strategy, { concurrent: 20, durationMs: scatteredMs, seed }));
+  }
+  console.log(
+    `Scattered failures: 20 queries cycling for ${scatteredMs / 1000} s; 70 % 200, 10 % 500, 10 % 429 (Retry-After: 1), 5 % 503, 5 % reset,` +
+      ` drawn per query and attempt from each seed`,
+  );
   console.log(scatteredTable(scattered, strategies));
+  console.log(scatteredSummary(scattered, strategies));
+  console.log('The same queries: those every strategy settled, per seed');
+  console.log(scatteredCommonTable(scattered, strategies));
   console.log();
 }
 

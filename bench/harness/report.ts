@@ -192,9 +192,11 @@ export function healTable(results: readonly HealFigures[], strategies: readonly 
   return formatTable(['strategy', 'requests (per query)', 'showed error', 'error seen s: median', 'last', 'own last support ID', 'with data at the end', 'last data s after outage'], rows);
 }
 
-/** Scattered failures: how many queries a flaky backend let the page settle, per strategy. */
+/** Scattered failures: how many queries a flaky backend let the page settle, per seed and strategy. */
 export function scatteredTable(results: readonly ScatteredFigures[], strategies: readonly Strategy[]): string {
+  const kB = (bytes: number | undefined) => (bytes === undefined ? '–' : fixed(bytes / 1024, 1));
   const rows = results.map((f) => [
+    f.seed,
     labelOf(strategies, f.strategy),
     f.settled,
     `${f.failed} (${fixed(f.failedShare * 100, 1)} %)`,
@@ -202,7 +204,54 @@ export function scatteredTable(results: readonly ScatteredFigures[], strategies:
     f.tooManyRequests,
     fixed(f.tooManyPerQuery, 3),
     f.unhandledRejections,
-    f.heapPerThousand === undefined ? '–' : fixed(f.heapPerThousand / 1024, 1),
+    kB(f.heapPerThousand),
+    kB(f.heapRunningPerThousand),
   ]);
-  return formatTable(['strategy', 'settled', 'failed (share)', 'requests', '429s', '429s per query', 'unhandled rejections', 'heap kB per 1000 queries'], rows);
+  return formatTable(
+    ['seed', 'strategy', 'settled', 'failed (share)', 'requests', '429s', '429s per query', 'unhandled rejections', 'heap kB kept per 1000', 'heap kB grown per 1000 while running'],
+    rows,
+  );
+}
+
+/** Scattered failures over every seed: per strategy, the mean and the range of each figure. */
+export function scatteredSummary(results: readonly ScatteredFigures[], strategies: readonly Strategy[]): string {
+  const ids = [...new Set(results.map((f) => f.strategy))];
+  const spread = (values: number[], digits: number, scale = 1) => {
+    const scaled = values.map((value) => value * scale);
+    const mean = scaled.reduce((sum, value) => sum + value, 0) / scaled.length;
+    return `${fixed(mean, digits)} (${fixed(Math.min(...scaled), digits)}–${fixed(Math.max(...scaled), digits)})`;
+  };
+  const rows = ids.map((id) => {
+    const runs = results.filter((f) => f.strategy === id);
+    const heap = runs.flatMap((f) => (f.heapPerThousand === undefined ? [] : [f.heapPerThousand]));
+    return [
+      labelOf(strategies, id),
+      runs.length,
+      spread(runs.map((f) => f.settled), 0),
+      spread(runs.map((f) => f.failedShare), 2, 100),
+      spread(runs.map((f) => f.tooManyPerQuery), 3),
+      runs.reduce((sum, f) => sum + f.unhandledRejections, 0),
+      heap.length === 0 ? '–' : spread(heap, 1, 1 / 1024),
+    ];
+  });
+  return formatTable(['strategy', 'seeds', 'settled: mean (min–max)', 'failed %', '429s per query', 'unhandled rejections', 'heap kB kept per 1000'], rows);
+}
+
+/**
+ * Scattered failures on the same queries: per seed, only the queries every strategy settled, so
+ * each met the same faults on the same attempts and a difference is the policy's alone.
+ */
+export function scatteredCommonTable(results: readonly ScatteredFigures[], strategies: readonly Strategy[]): string {
+  const rows: Array<Array<string | number>> = [];
+  for (const seed of [...new Set(results.map((f) => f.seed))]) {
+    const runs = results.filter((f) => f.seed === seed);
+    const settledBy = runs.map((f) => new Set(f.settledQueries.map((query) => query.id)));
+    for (const f of runs) {
+      const common = f.settledQueries.filter((query) => settledBy.every((ids) => ids.has(query.id)));
+      const failed = common.filter((query) => query.failed).length;
+      const tooMany = common.reduce((sum, query) => sum + query.tooMany, 0);
+      rows.push([seed, labelOf(strategies, f.strategy), common.length, `${failed} (${fixed((failed / Math.max(1, common.length)) * 100, 2)} %)`, fixed(tooMany / Math.max(1, common.length), 3)]);
+    }
+  }
+  return formatTable(['seed', 'strategy', 'queries settled by all', 'failed (share)', '429s per query'], rows);
 }

@@ -1,5 +1,4 @@
-import { createTracedFetch } from '../harness/fetch-trace.js';
-import { runCycling } from '../harness/run-cycling.js';
+import { runCycling, type HeapReading } from '../harness/run-cycling.js';
 import type { Strategy } from '../harness/strategies.js';
 import { startServerThread } from '../servers/server-thread.js';
 
@@ -8,11 +7,23 @@ export interface ScatteredOptions {
   /** Queries mounted at any time. */
   concurrent: number;
   durationMs: number;
+  /** The server's seed: every strategy run with the same seed meets the same faults (see `seeded-draw.ts`). */
+  seed: number;
+}
+
+/** A query that ended in an error, and what the server answered each of its requests. */
+export interface FailedQuery {
+  id: string;
+  /** Failures react-query counted. */
+  failureCount: number;
+  /** The status of each of its requests in order (0: connection reset). */
+  answers: number[];
 }
 
 /** What one strategy did against a flaky backend. */
 export interface ScatteredFigures {
   strategy: Strategy['id'];
+  seed: number;
   settled: number;
   failed: number;
   failedShare: number;
@@ -21,22 +32,57 @@ export interface ScatteredFigures {
   /** 429s per settled query. */
   tooManyPerQuery: number;
   unhandledRejections: number;
-  /** Heap growth after gc per 1000 settled queries, bytes; `undefined` without `--expose-gc`. */
+  /**
+   * Heap after gc that outlived the run, per 1000 settled queries (bytes): the reading after the
+   * last query was removed minus the one before the first; `undefined` without `--expose-gc`.
+   */
   heapPerThousand: number | undefined;
+  /**
+   * Heap after gc grown per 1000 settled queries while the queries were live: the least-squares
+   * slope of the readings taken during the run (the first left out: the JIT and connections warming up).
+   */
+  heapRunningPerThousand: number | undefined;
+  /** The raw data: heap readings, every failed query with its answers, and each settled query's 429s. */
+  heap: HeapReading[];
+  failedQueries: FailedQuery[];
+  settledQueries: Array<{ id: string; failed: boolean; tooMany: number }>;
+}
+
+const perThousand = (from: HeapReading | undefined, to: HeapReading | undefined) =>
+  from === undefined || to === undefined || to.settled === from.settled ? undefined : ((to.heapUsed - from.heapUsed) / (to.settled - from.settled)) * 1000;
+
+function slopePerThousand(readings: readonly HeapReading[]): number | undefined {
+  if (readings.length < 2) return undefined;
+  const meanX = readings.reduce((sum, r) => sum + r.settled, 0) / readings.length;
+  const meanY = readings.reduce((sum, r) => sum + r.heapUsed, 0) / readings.length;
+  const sxx = readings.reduce((sum, r) => sum + (r.settled - meanX) ** 2, 0);
+  if (sxx === 0) return undefined;
+  return (readings.reduce((sum, r) => sum + (r.settled - meanX) * (r.heapUsed - meanY), 0) / sxx) * 1000;
 }
 
 /**
- * Cycles `concurrent` queries for `durationMs` against a server that fails 30 % of requests at
- * random (500, 429 with `Retry-After: 1`, 503, reset connections), for one strategy.
+ * Cycles `concurrent` queries for `durationMs` against a server that fails 30 % of requests
+ * (500, 429 with `Retry-After: 1`, 503, reset connections), drawn from `seed`, for one strategy.
  */
 export async function runScattered(strategy: Strategy, options: ScatteredOptions): Promise<ScatteredFigures> {
-  const server = await startServerThread({ scattered: true });
+  const server = await startServerThread({ scattered: true, seed: options.seed });
   try {
-    const counts = await runCycling(strategy.create(server.url, createTracedFetch().fetch), options);
+    // The global fetch: nothing here reads departures, and a trace would grow the heap measured.
+    const counts = await runCycling(strategy.create(server.url, globalThis.fetch), options);
     const records = await server.records();
     const tooMany = records.filter((record) => record.status === 429).length;
+    const answers = new Map<string, number[]>();
+    for (const record of records) {
+      if (record.query === undefined) continue;
+      const list = answers.get(record.query) ?? [];
+      list.push(record.status);
+      answers.set(record.query, list);
+    }
+    const start = counts.heap[0];
+    const end = counts.heap.at(-1);
     return {
       strategy: strategy.id,
+      seed: options.seed,
       settled: counts.settled,
       failed: counts.failed,
       failedShare: counts.settled === 0 ? 0 : counts.failed / counts.settled,
@@ -44,10 +90,15 @@ export async function runScattered(strategy: Strategy, options: ScatteredOptions
       tooManyRequests: tooMany,
       tooManyPerQuery: counts.settled === 0 ? 0 : tooMany / counts.settled,
       unhandledRejections: counts.unhandledRejections,
-      heapPerThousand:
-        counts.heapBefore === undefined || counts.heapAfter === undefined || counts.settled === 0
-          ? undefined
-          : ((counts.heapAfter - counts.heapBefore) / counts.settled) * 1000,
+      heapPerThousand: perThousand(start, end),
+      heapRunningPerThousand: slopePerThousand(counts.heap.slice(2, -1)),
+      heap: counts.heap,
+      failedQueries: counts.failedQueries.map((query) => ({ ...query, answers: answers.get(query.id) ?? [] })),
+      settledQueries: counts.settledIds.map((id) => ({
+        id,
+        failed: counts.failedQueries.some((query) => query.id === id),
+        tooMany: (answers.get(id) ?? []).filter((status) => status === 429).length,
+      })),
     };
   } finally {
     await server.close();

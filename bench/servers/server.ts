@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { preciseNow } from '../harness/clock.js';
+import { seededDraw } from './seeded-draw.js';
 import { createTokenBucket } from './token-bucket.js';
 
 /** Settings of the benchmark API server. */
@@ -27,6 +28,11 @@ export interface BenchServerOptions {
    * 429 with `Retry-After: 1` (10 %), 503 (5 %) or a reset connection (5 %). @default false
    */
   scattered?: boolean;
+  /**
+   * With `scattered`: the draw of each answer comes from this seed, the query and the request's
+   * attempt number (see `seeded-draw.ts`), so every client meets the same faults. @default none: `Math.random()`
+   */
+  seed?: number;
 }
 
 /** One request as the server saw it. */
@@ -36,6 +42,8 @@ export interface RequestRecord {
   path: string;
   /** The query the request belongs to: `<id>` in `/items/<id>`. */
   query: string | undefined;
+  /** The how-many-th request of its query this is (1 for the first). */
+  attempt: number;
   status: number;
   /** For a 429: the `Retry-After` sent, in seconds. */
   retryAfterS?: number;
@@ -70,10 +78,11 @@ function sendJson(response: ServerResponse, status: number, body: unknown, heade
  * @example
  * const server = await startBenchServer({ burst: 10, ratePerSecond: 5 });
  * await fetch(new URL('items/1', server.url));
- * server.records(); // [{ at, path: '/items/1', query: '1', status: 200 }]
+ * server.records(); // [{ at, path: '/items/1', query: '1', attempt: 1, status: 200 }]
  */
 export async function startBenchServer(options: BenchServerOptions = {}): Promise<BenchServer> {
-  const { rateLimit = true, burst = 10, ratePerSecond = 5, outageMs = 0, outageRetryAfterS, advertiseQuota = false, refuseFirstS, scattered = false } = options;
+  const { rateLimit = true, burst = 10, ratePerSecond = 5, outageMs = 0, outageRetryAfterS, advertiseQuota = false, refuseFirstS, scattered = false, seed } = options;
+  const attempts = new Map<string | undefined, number>();
   const refusedOnce = new Set<string | undefined>();
   const bucket = createTokenBucket({ burst, ratePerSecond });
   const records: RequestRecord[] = [];
@@ -85,7 +94,9 @@ export async function startBenchServer(options: BenchServerOptions = {}): Promis
     firstRequestAt ??= at;
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
     const query = ITEM_PATH.exec(path)?.[1];
-    const record: RequestRecord = { at, path, query, status: 200 };
+    const attempt = (attempts.get(query) ?? 0) + 1;
+    attempts.set(query, attempt);
+    const record: RequestRecord = { at, path, query, attempt, status: 200 };
     records.push(record);
     const supportId = `bench-${++supportIds}`;
 
@@ -109,7 +120,7 @@ export async function startBenchServer(options: BenchServerOptions = {}): Promis
       );
     };
     if (scattered) {
-      const draw = Math.random();
+      const draw = seed === undefined ? Math.random() : seededDraw(seed, query ?? path, attempt);
       if (draw < 0.7) sendJson(response, 200, { id: query ?? null, ok: true });
       else if (draw < 0.8) {
         record.status = 500;

@@ -46,6 +46,11 @@ export interface Probing {
   enter(now: number, afterGivingUp?: boolean): void;
   /** The next probe may go at `now` (the person asked, or the tab came back). */
   probeNow(now: number): void;
+  /**
+   * Whether nothing was served while the query that ended with `failure` was failing: since the
+   * earliest its first attempt can have failed, the policy's shortest schedule before `failure`.
+   */
+  failedThroughout(failure: ApiError): boolean;
   /** When the policy would give up on a retry of `name` asked for at `now`. */
   deadlineOf(name: string, now: number): number;
   /** The last failure of `name`, while it is remembered. */
@@ -125,6 +130,8 @@ export function createProbing(budget: RetryBudget | undefined, policy: Readonly<
     probeNow(now) {
       nextProbeAt = Math.min(nextProbeAt, now);
     },
+    // The shortest schedule is half the longest: each backoff is drawn from its upper half.
+    failedThroughout: (failure) => lastServedAt() < failure.receivedAt - longestSchedule / 2,
     deadlineOf,
     lastFailure: (name) => outages.get(name)?.last,
     failed(error, key, now) {

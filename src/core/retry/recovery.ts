@@ -10,6 +10,7 @@ import type { AdmissionRule } from './rules/admission-rule.js';
 import { createAdvertisedQuotaRule } from './rules/advertised-quota.js';
 import { createLearnedPaceRule } from './rules/learned-pace.js';
 import { createRampUp } from './rules/ramp-up.js';
+import { createRefusalScopes } from './rules/refusal-scope.js';
 import { createRefusalShare } from './rules/refusal-share.js';
 import { createRefusedFirstRule, precedes, type Refusals } from './rules/refused-first.js';
 import { createServerWaitRule } from './rules/server-wait.js';
@@ -84,8 +85,8 @@ export interface Recovery {
   /** A response arrived (head only): `waitMs` is a refusal's wait read from its headers, `quota` what it advertises. */
   answered(response: { ok: boolean; status: number }, key: string | (() => string), waitMs: number | undefined, quota: AdvertisedQuota | undefined, at?: number): void;
   /**
-   * A query gave up on `failure` and is still on screen: when nothing was served since it, the
-   * service is taken to be down, and probed (see `probing.ts`). Not without a retry budget.
+   * A query gave up on `failure` and is still on screen: when nothing was served while it was
+   * failing, the service is taken to be down, and probed (see `probing.ts`). Not without a retry budget.
    */
   gaveUp(failure: ApiError): void;
   /** The next probe may go at once (the person asked, or the tab came back). */
@@ -118,9 +119,10 @@ export function createRecovery({ gate, budget, policy = DEFAULT_RETRY_POLICY, ba
   const pace = createLearnedPaceRule();
   const ramp = createRampUp();
   const refusals = createRefusalShare();
+  const scopes = createRefusalScopes();
   const probing = createProbing(budget, policy, () => lastAnswerAt);
   // In this order: the first rule that holds the queue says when to look again.
-  const rules: readonly AdmissionRule[] = [serverWait, refusedFirst, quota, pace];
+  const rules: readonly AdmissionRule[] = [serverWait, refusedFirst, quota, pace, scopes];
 
   const queue: Waiter[] = [];
   const listeners = new Set<() => void>();
@@ -133,7 +135,8 @@ export function createRecovery({ gate, budget, policy = DEFAULT_RETRY_POLICY, ba
   const publish = () => {
     const state: RecoveryState = serverWait.closed() ? 'holding' : probing.active() ? 'probing' : ramp.limiting() ? 'ramping' : 'open';
     const next = probing.nextProbeAt();
-    const health: HealthState = state === 'probing' ? 'down' : state !== 'open' || (budget !== undefined && budget.tokens() < fullBudget!) ? 'degraded' : 'up';
+    const limited = state !== 'open' || scopes.holding(Date.now()) || (budget !== undefined && budget.tokens() < fullBudget!);
+    const health: HealthState = state === 'probing' ? 'down' : limited ? 'degraded' : 'up';
     probing.tell(queue);
     if (state === snapshot.state && next === snapshot.nextProbeAt && queue.length === snapshot.waiting && health === snapshot.health) return;
     snapshot = { state, nextProbeAt: next, waiting: queue.length, health, healthSince: health === snapshot.health ? snapshot.healthSince : Date.now() };
@@ -173,10 +176,14 @@ export function createRecovery({ gate, budget, policy = DEFAULT_RETRY_POLICY, ba
       return;
     }
     lastAnswerAt = now;
-    pace.served(departedAt);
+    pace.served(departedAt, now);
+    // Served although it left before the refusal that started the strict period: no rate was
+    // used up then (a flaky service refuses at random); see `learned-pace.ts`.
+    pace.servedFromBefore(departedAt, now);
     // Evidence the service is back: everyone goes, ramping up.
     const back = probing.served(nameOf);
     refusedFirst.served(nameOf);
+    scopes.served(nameOf);
     if (back) ramp.restart();
     ramp.grow(pace.strict(now));
   };
@@ -217,9 +224,12 @@ export function createRecovery({ gate, budget, policy = DEFAULT_RETRY_POLICY, ba
     if (probing.active()) {
       pumpProbing(now);
     } else {
-      while (queue.length > 0 && ramp.admits(active) && unheld(() => queue[0]!.name, now)) {
-        const waiter = queue.shift()!;
-        waiter.admit(grant(waiter.name, false));
+      // In order, past those a resource's own limit holds: they hold nobody else.
+      while (ramp.admits(active)) {
+        const index = queue.findIndex((waiter) => scopes.admits(() => waiter.name, now));
+        if (index === -1 || !unheld(() => queue[index]!.name, now)) break;
+        const [waiter] = queue.splice(index, 1);
+        waiter!.admit(grant(waiter!.name, false));
       }
       if (queue.length > 0) {
         const waiting = queue.map((waiter) => waiter.name);
@@ -239,6 +249,11 @@ export function createRecovery({ gate, budget, policy = DEFAULT_RETRY_POLICY, ba
     pump();
   });
 
+  // A wait longer than is retried fails at once, and holds nobody else.
+  const holdResource = (name: string, until: number) => {
+    if (until - Date.now() <= policy.maxServerWaitMs) scopes.hold(name, until);
+  };
+
   // `counted`: the refusal of `name` was counted already (its head came first; this is its body's wait).
   const holdUntil = (until: number, name: string | undefined, counted = false) => {
     // A wait longer than is retried fails at once: it holds nobody else, who learn for themselves.
@@ -250,7 +265,7 @@ export function createRecovery({ gate, budget, policy = DEFAULT_RETRY_POLICY, ba
     // A server that let others through just now limits a rate: after the wait, one at a time
     // for as long again. One that refused everyone (per resource, say) gets a ramp by evidence.
     const limitsARate = now - lastAnswerAt <= wait;
-    if (limitsARate) pace.limitRate(until, wait);
+    if (limitsARate) pace.limitRate(until, wait, now);
     ramp.restart();
     if (name !== undefined) serverWait.refused(name, until, limitsARate);
     gate.closeUntil(until);
@@ -259,12 +274,14 @@ export function createRecovery({ gate, budget, policy = DEFAULT_RETRY_POLICY, ba
 
   return {
     tryAcquire(key) {
-      if (probing.active() || queue.length > 0 || !ramp.admits(active)) return undefined;
+      if (probing.active() || !ramp.admits(active)) return undefined;
+      const now = Date.now();
+      if (queue.length > 0 && queue.some((waiter) => scopes.admits(() => waiter.name, now))) return undefined;
       // Nothing remembered, nothing held: the request goes without being named.
       let name: string | undefined;
       const nameOf = () => (name ??= key());
       refusedFirst.arrived(nameOf);
-      return unheld(nameOf, Date.now()) ? grant(nameOf, false) : undefined;
+      return unheld(nameOf, now) ? grant(nameOf, false) : undefined;
     },
     acquire(key, signal) {
       if (signal?.aborted) return Promise.reject(signal.reason);
@@ -326,7 +343,9 @@ export function createRecovery({ gate, budget, policy = DEFAULT_RETRY_POLICY, ba
         // A 429 that said nothing about when (a Cloudflare 1015 page, say): back off.
         // Its key was already counted when its head arrived.
         const wait = error.retryAfterMs ?? backoffDelay(Math.max(1, refusedInARow));
-        holdUntil((error.retryAfterMs !== undefined ? error.receivedAt : Date.now()) + wait, key, true);
+        const until = (error.retryAfterMs !== undefined ? error.receivedAt : Date.now()) + wait;
+        if (key !== undefined && scopes.owns(key)) holdResource(key, until);
+        else holdUntil(until, key, true);
       }
       publish();
     },
@@ -336,6 +355,15 @@ export function createRecovery({ gate, budget, policy = DEFAULT_RETRY_POLICY, ba
         budget?.deposit();
         lastAnswerAt = now;
         refusedInARow = 0;
+      }
+      if (response.status === 429 || waitMs !== undefined) {
+        const name = typeof keyOf === 'string' ? keyOf : keyOf();
+        // A resource with a limit of its own: its refusal holds its own requests, nobody else's.
+        if (scopes.refused(name, advertised !== undefined, now)) {
+          if (waitMs !== undefined) holdResource(name, now + waitMs);
+          publish();
+          return;
+        }
       }
       // Weighed against the successes only: other failures say nothing about a limit.
       if (response.ok || waitMs !== undefined) refusals.answered(waitMs !== undefined);
@@ -349,7 +377,8 @@ export function createRecovery({ gate, budget, policy = DEFAULT_RETRY_POLICY, ba
       publish();
     },
     gaveUp(failure) {
-      if (budget && failure.retryable && lastAnswerAt < failure.receivedAt) probing.enter(Date.now(), true);
+      // Served while the query was failing: degraded, not down.
+      if (budget && failure.retryable && probing.failedThroughout(failure)) probing.enter(Date.now(), true);
       pump();
     },
     probeNow() {

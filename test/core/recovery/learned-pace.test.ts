@@ -80,13 +80,50 @@ describe('createRecovery: the strict period and the learned pace', () => {
     const recovery = await pacedAfterWait();
     await serveTogether(recovery, ['GET /r2', 'GET /x', 'GET /y', 'GET /z', 'GET /w'], 0);
     // The pace was too fast: the next one, at 2100, is refused. Nine served since 0 in 2100 ms.
-    const refused = serve(recovery, 'GET /r3', 429, [], 1000);
+    const refused = serve(recovery, 'GET /s', 429, [], 1000);
     await vi.advanceTimersByTimeAsync(100);
     await refused;
     await vi.advanceTimersByTimeAsync(1000);
     // One per 2100 / (9 + 1) = 210 ms, on from the schedule the old pace had run up to 3200
     // (it sent six since 2000, one more than the server had): four at once, then 210 apart.
-    expect(await serveTogether(recovery, sevenAfter('GET /r3'), 1000)).toEqual([3100, 3100, 3100, 3100, 3145, 3355, 3565]);
+    expect(await serveTogether(recovery, sevenAfter('GET /s'), 1000)).toEqual([3100, 3100, 3100, 3100, 3145, 3355, 3565]);
+  });
+
+  it('raises the pace by one request per window after two windows at it without a refusal (additive increase)', async () => {
+    const recovery = await pacedAfterWait();
+    const keys = sevenAfter('GET /r2').concat(Array.from({ length: 30 }, (_, index) => `GET /q/${index}`));
+    const times = await serveTogether(recovery, keys, 6000);
+    const gaps = times.slice(1).map((at, index) => at - times[index]!);
+    // The window is the second refusal's wait (1000 ms, from 1000): five a window until 3000, so
+    // one per 200 ms; then six a window (one per 167 ms); two windows on, seven (one per 143 ms).
+    const paced = gaps.filter((gap) => gap > 0);
+    const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
+    expect(paced.slice(0, 7)).toEqual([100, 200, 200, 200, 200, 200, 200]);
+    // The fake clock counts whole milliseconds: a pace of 166.7 ms leaves 165–175 ms apart.
+    expect(mean(paced.slice(7, 18))).toBeCloseTo(1000 / 6, 0);
+    expect(mean(paced.slice(-10))).toBeCloseTo(1000 / 7, 0);
+  });
+
+  it('ends the strict period when the requests in flight with the refused one are served: refused at random, not over a rate', async () => {
+    const { recovery } = setup();
+    const keys = ['GET /ok', 'GET /r', 'GET /x', 'GET /y'];
+    const places = keys.map((key) => recovery.tryAcquire(() => key)!);
+    vi.setSystemTime(50);
+    recovery.answered({ ok: true, status: 200 }, 'GET /ok', undefined, undefined);
+    places[0]!('answered');
+    recovery.answered({ ok: false, status: 429 }, 'GET /r', 1000, undefined);
+    places[1]!('refused');
+    // Both left before the refusal and are served after it: a rate limit would have refused them.
+    for (const index of [2, 3]) {
+      recovery.answered({ ok: true, status: 200 }, keys[index]!, undefined, undefined);
+      places[index]!('answered');
+    }
+    await vi.advanceTimersByTimeAsync(1100);
+    const log: Array<[string, number]> = [];
+    for (const key of ['GET /r', 'GET /a', 'GET /b', 'GET /c']) void ask(recovery, key, log);
+    await vi.advanceTimersByTimeAsync(0);
+    // Not one at a time (a rate limit's strict period lets one go): the ramp grew with the successes.
+    expect(log.length).toBeGreaterThan(1);
   });
 
   it('stops keeping to it once the demand falls below it for the strict time', async () => {

@@ -4,6 +4,17 @@ import type { AdmissionRule } from './admission-rule.js';
 const MAX_STRICT_MS = 60_000;
 
 /**
+ * Windows (the latest refusal's wait) served at the pace without a refusal before the pace is
+ * raised by one request per window: additive increase, as TCP's congestion window and AWS's
+ * adaptive retry grow back, so a pace learned on a bad minute (or from a server that has since
+ * raised its limit) does not hold the page for good. A refusal corrects it down again.
+ */
+const RAISE_AFTER_WINDOWS = 2;
+
+/** Requests in flight at a refusal that a rate limit may still serve: one token refilled. */
+const SERVED_FROM_BEFORE = 1;
+
+/**
  * @internal The rule of the strict period and the learned pace. After a refusal right behind
  * successes (a rate limit), requests go one at a time for as long again as the wait (the strict
  * period); a second refusal within it shows the rate the server allows, and requests then keep to
@@ -12,12 +23,19 @@ const MAX_STRICT_MS = 60_000;
 export interface LearnedPaceRule extends AdmissionRule {
   /** Whether the strict period runs at `now`: the ramp does not grow then. */
   strict(now: number): boolean;
-  /** The server refused until `until`, right behind successes: one at a time for as long again as `waitMs`. */
-  limitRate(until: number, waitMs: number): void;
+  /**
+   * A request that left at `departedAt` was served at `now`. A rate limit refuses what reaches it
+   * after its first refusal; a service that refuses at random serves most of the requests that
+   * were in flight with the refused one. When more than {@link SERVED_FROM_BEFORE} of those are
+   * served, the strict period (and any pace) ends: the refusal was not about a rate.
+   */
+  servedFromBefore(departedAt: number, now: number): void;
+  /** The server refused at `now` until `until`, right behind successes: one at a time for as long again as `waitMs`. */
+  limitRate(until: number, waitMs: number, now: number): void;
   /** A request left at `now`: the next one keeps the pace from it. */
   departed(now: number): void;
-  /** A request that left at `departedAt` was served. */
-  served(departedAt: number): void;
+  /** A request that left at `departedAt` was served at `now`: the pace may be raised (additive increase). */
+  served(departedAt: number, now: number): void;
   /** A 429 arrived at `now`, asking for `waitMs` (if known): learn the pace from the period so far. */
   refused(now: number, waitMs: number | undefined): void;
 }
@@ -34,6 +52,14 @@ export function createLearnedPaceRule(): LearnedPaceRule {
   let pacedAt = Number.NEGATIVE_INFINITY;
   let periodFrom = 0;
   let servedInPeriod = 0;
+  // When the strict period began, and how many requests that left before it were served since.
+  let strictFrom = 0;
+  let servedFromBeforeCount = 0;
+  // The rate's window (the latest refusal's wait), and since when the pace held requests back
+  // with no refusal: the evidence for raising it.
+  let windowMs = 0;
+  let unrefusedSince = 0;
+  let held = false;
   const pacedUntil = (now: number) => (paceMs > 0 && now < strictUntil ? pacedAt - burstMs : 0);
   return {
     admits: (_name, now) => now >= pacedUntil(now),
@@ -42,19 +68,36 @@ export function createLearnedPaceRule(): LearnedPaceRule {
       if (now >= paced) return undefined;
       // Held to the pace: the demand is above the server's rate, so keep to it a while longer.
       strictUntil = Math.max(strictUntil, paced + paceMs);
+      held = true;
       return paced;
     },
     strict: (now) => now < strictUntil,
-    limitRate(until, waitMs) {
+    servedFromBefore(departedAt, now) {
+      if (now >= strictUntil || departedAt >= strictFrom) return;
+      servedFromBeforeCount += 1;
+      if (servedFromBeforeCount <= SERVED_FROM_BEFORE) return;
+      strictUntil = now;
+      paceMs = 0;
+    },
+    limitRate(until, waitMs, now) {
+      if (now >= strictUntil) {
+        strictFrom = now;
+        servedFromBeforeCount = 0;
+      }
       strictUntil = Math.max(strictUntil, until + Math.min(waitMs, MAX_STRICT_MS));
     },
     departed(now) {
       if (paceMs > 0) pacedAt = Math.max(pacedAt, now) + paceMs;
     },
-    served(departedAt) {
+    served(departedAt, now) {
       // Served from what the rate refilled: those that left before the period's first refusal
       // were served from what the server had saved up.
       if (departedAt >= periodFrom) servedInPeriod += 1;
+      // Only a pace that held requests back is raised: below the demand, it was really tried.
+      if (paceMs === 0 || !held || now - unrefusedSince < RAISE_AFTER_WINDOWS * windowMs) return;
+      paceMs = windowMs / (windowMs / paceMs + 1);
+      unrefusedSince = now;
+      held = false;
     },
     refused(now, waitMs) {
       // The period's first refusal and this one both found the allowance used up, so what was
@@ -70,6 +113,10 @@ export function createLearnedPaceRule(): LearnedPaceRule {
         paceMs = (now - periodFrom) / (servedInPeriod + 1);
         burstMs = Math.max(0, (waitMs ?? 0) - paceMs / 2);
       }
+      // Without a wait given, a window of ten requests at the pace.
+      windowMs = waitMs !== undefined && waitMs > 0 ? waitMs : 10 * paceMs;
+      unrefusedSince = now;
+      held = false;
     },
   };
 }
