@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError, apiQueryDefaults, createApiClient, getRateLimitGate } from '../../src/core/index.js';
 import { replyJson, useLocalServer, type SeenRequest } from '../support/local-server.js';
-import { runUntil, useMovingFakeClock } from '../support/moving-fake-clock.js';
+import { passTimeUntil, useMovingFakeClock } from '../support/moving-fake-clock.js';
 
 // Each scenario runs N queries at once against a real server on 127.0.0.1, under fake timers
 // that keep moving (so sockets work) and are pushed forward in steps: the checks are on counts,
@@ -29,7 +29,7 @@ async function runQueries(count: number, onError?: (error: ApiError) => void): P
         (error: unknown) => settled.push({ id, at: Date.now(), error: error as ApiError }),
       );
   }
-  await runUntil(() => settled.length === count, { stepMs: 50, maxSteps: 1200 });
+  await passTimeUntil(() => settled.length === count, { stepMs: 50, maxSteps: 1200 });
   getRateLimitGate(client)?.dispose();
   return settled;
 }

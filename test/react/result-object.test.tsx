@@ -4,12 +4,12 @@ import { http, HttpResponse } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createApiClient } from '../../src/core/client.js';
 import { useApiQuery } from '../../src/react/useApiQuery.js';
-import { advance, advanceUntil, API, kitWrapper, useFakeClock, useMockApi } from '../support/kit-wrapper.js';
+import { advanceClockAsync, advanceUntil, API, kitWrapper, fakeTimersForMockApi, useMockApi } from '../support/kit-wrapper.js';
 
 const server = useMockApi();
 
 beforeEach(() => {
-  useFakeClock();
+  fakeTimersForMockApi();
   server.use(http.get(`${API}/orders`, () => HttpResponse.json([{ id: 1 }])));
 });
 
@@ -37,7 +37,7 @@ describe("useApiQuery's result", () => {
     // Another key whose data is cached: react-query's optimistic result for it becomes the observer's own.
     queryClient.setQueryData(['orders', 2], [{ id: 2 }]);
     rerender({ id: 2 });
-    await advance(10);
+    await advanceClockAsync(10);
     expect(result.current.data).toEqual([{ id: 2 }]);
     expect(ownResultsWithKitFields.length).toBeGreaterThan(0);
     for (const fields of ownResultsWithKitFields) expect(fields).toEqual([]);
@@ -62,7 +62,7 @@ describe("useApiQuery's result", () => {
     await advanceUntil(() => result.current !== undefined);
     const settled = renders;
     // The query turns stale after a second: `isStale` changes, and nothing here reads it.
-    await advance(2_000);
+    await advanceClockAsync(2_000);
     expect(renders).toBe(settled);
   });
 
@@ -78,7 +78,7 @@ describe("useApiQuery's result", () => {
     );
     await advanceUntil(() => result.current.data !== undefined);
     const settled = renders;
-    await advance(2_000);
+    await advanceClockAsync(2_000);
     expect(result.current.isStale).toBe(true);
     expect(renders).toBe(settled + 1);
   });
