@@ -45,7 +45,8 @@ export default defineConfig({
         test: {
           name: 'dom',
           environment: 'jsdom',
-          include: ['test/react/**/*.test.{ts,tsx}', 'test/components/**/*.test.{ts,tsx}', 'test/locales/**/*.test.{ts,tsx}'],
+          // With the guides' example tests (`examples/**`), run as an app's own tests would be.
+          include: ['test/react/**/*.test.{ts,tsx}', 'test/components/**/*.test.{ts,tsx}', 'test/locales/**/*.test.{ts,tsx}', 'examples/**/*.test.{ts,tsx}'],
           setupFiles: ['test/setup-dom.ts'],
         },
       },

@@ -4,6 +4,8 @@ import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { ApiErrorBanner, createRateLimitGate, RetryCountdown, useApiQuery, useRateLimitStatus } from '../../src/index.js';
 import { API_PREFIX, sharedQuota } from '../mocks/api.js';
 import { liveApi, liveMeta, liveOf } from './live-api.js';
+import type { SecondTabReport, SecondTabSetup } from './second-tab.js';
+import secondTabScript from './second-tab.ts?worker&url';
 
 const WIDGETS = ['profile', 'orders', 'invoices', 'usage'] as const;
 const LATE_WIDGET = 'notifications';
@@ -112,31 +114,17 @@ export const SharedRateLimitGate: Story = {
   },
 };
 
-/** What the page of the second tab tells the first one: what its gate knew when made, and its request's outcome. */
-interface SecondTabReport {
-  type: 'story/second-tab';
-  learned: number | null;
-  status: number;
-}
-
 /**
  * The page of a second tab of the same origin: it loads the kit on its own (its own module
  * instances, as a new tab has), makes a gate of the channel and a client, sends one request at once,
- * and reports to the page that opened it. Served by the development server, which serves the sources.
+ * and reports to the page that opened it. Its script is bundled on its own (Vite's worker bundling,
+ * though it runs as a page's script), so the page works in the built Storybook as in development.
  */
 function secondTabPage(channel: string): string {
-  const kit = new URL('/src/core/index.ts', window.location.href).href;
-  const prefix = new URL(API_PREFIX, window.location.href).href;
+  const setup: SecondTabSetup = { channel, prefix: new URL(API_PREFIX, window.location.href).href };
   return `<!doctype html><html lang="en"><head><title>Second tab</title></head><body><p>Second tab</p>
-<script type="module">
-const { createApiClient, createRateLimitGate } = await import(${JSON.stringify(kit)});
-const gate = createRateLimitGate({ channel: ${JSON.stringify(channel)} });
-const learned = gate.snapshot().closedUntil;
-const client = createApiClient({ prefix: ${JSON.stringify(prefix)}, gate });
-const status = await client.get('dashboard/second').then((response) => response.status, (error) => error.status ?? 0);
-gate.dispose();
-parent.postMessage({ type: 'story/second-tab', learned, status }, '*');
-</script></body></html>`;
+<script>window.secondTab = ${JSON.stringify(setup)};</script>
+<script type="module" src="${new URL(secondTabScript, window.location.href).href}"></script></body></html>`;
 }
 
 /** One widget through a client whose gate shares a channel, and a second tab opened on demand. */

@@ -2,11 +2,12 @@ import { focusManager, onlineManager } from '@tanstack/react-query';
 import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { ApiError, ApiErrorBanner, createRetryPolicy, defaultMessages, RetryCountdown } from '../../src/index.js';
+import { ApiError, ApiErrorBanner, defaultMessages, RetryCountdown } from '../../src/index.js';
 import { expectNoAxeViolations } from '../support/axe.js';
-import { advance, useFakeClockPerTest } from '../support/fake-clock.js';
+import { advanceClock, useFakeClockPerTest } from '../support/fake-clock.js';
+import { NOW } from '../support/now.js';
+import { scheduleRetry } from '../support/scheduled-retry.js';
 
-const NOW = Date.UTC(2026, 2, 2, 10, 15, 30);
 
 useFakeClockPerTest(NOW);
 
@@ -20,13 +21,7 @@ function failure(init: ConstructorParameters<typeof ApiError>[0] = {}): ApiError
 }
 
 /** A failure with an automatic retry recorded, as the kit's retry policy records it for react-query. */
-function scheduled(init: ConstructorParameters<typeof ApiError>[0], options: Parameters<typeof createRetryPolicy>[0] = {}): ApiError {
-  const error = failure(init);
-  const policy = createRetryPolicy({ random: () => 0, now: () => Date.now(), ...options });
-  policy.retryDelay(0, error);
-  policy.retry(0, error);
-  return error;
-}
+const scheduled = (init: ConstructorParameters<typeof ApiError>[0], options?: Parameters<typeof scheduleRetry>[1]) => scheduleRetry(failure(init), options);
 
 const countdownText = () => document.querySelector('.aek-countdown__text')?.textContent;
 const buttonNames = () => screen.queryAllByRole('button').map((button) => button.textContent);
@@ -53,7 +48,7 @@ describe('one retry action at a time', () => {
     expect(onRetryNow).toHaveBeenCalledTimes(1);
     expect(note()?.textContent).toBe(defaultMessages.waitRequested);
     await expectNoAxeViolations(container);
-    advance(12_000);
+    advanceClock(12_000);
     expect(note()?.textContent).toBe('');
   });
 
@@ -125,7 +120,7 @@ describe('focus', () => {
     // What the kit's hooks do when the retry leaves: its schedule is cleared; the failure stays until the answer.
     const { clearScheduledRetry } = await import('../../src/core/retry/failure-record.js');
     clearScheduledRetry(error);
-    advance(1_000);
+    advanceClock(1_000);
     expect(countdownText()).toBe('Retrying now');
     expect(document.activeElement).toBe(retryNow);
     expect(retryNow.getAttribute('aria-disabled')).toBe('true');
@@ -167,12 +162,12 @@ test('"Copied" goes away when another support ID is shown', async () => {
   await user.click(screen.getByRole('button', { name: 'Copy support ID' }));
   // The clipboard's promise settles, and React applies what follows it.
   await act(async () => {});
-  expect(screen.getByText('Copied')).toBeDefined();
+  screen.getByText('Copied');
   rerender(<ApiErrorBanner error={failure({ status: 500, supportId: 'sup-second' })} showDetails={false} />);
   expect(screen.queryByText('Copied')).toBeNull();
   // The same ID again (a retry that failed the same way keeps it): still the one copied.
   rerender(<ApiErrorBanner error={failure({ status: 500, supportId: 'sup-first' })} showDetails={false} />);
-  expect(screen.getByText('Copied')).toBeDefined();
+  screen.getByText('Copied');
 });
 
 describe('a frame per phase', () => {
@@ -191,7 +186,7 @@ describe('a frame per phase', () => {
     expect(countdownText()).toBe('Waiting for the network');
     act(() => onlineManager.setOnline(true));
     act(() => focusManager.setFocused(false));
-    advance(1_000);
+    advanceClock(1_000);
     expect(countdownText()).toBe('Paused while this tab is hidden');
   });
 
@@ -205,7 +200,7 @@ describe('a frame per phase', () => {
     );
     const texts = () => [...document.querySelectorAll('.aek-countdown__text')].map((text) => text.textContent);
     expect(texts()).toEqual(['Retrying in 1 s', 'Retrying in 1 s']);
-    advance(1_000);
+    advanceClock(1_000);
     expect(texts()).toEqual(['Retrying now', 'Retrying now']);
   });
 });
@@ -215,7 +210,7 @@ describe('the progress bar', () => {
     const first = scheduled({ status: 503 }, { baseDelayMs: 4_000 });
     const { rerender } = render(<ApiErrorBanner error={first} />);
     const bar = screen.getByRole('progressbar', { name: 'Time left before the next try', value: { text: 'Retrying in 2 s' } });
-    advance(1_500);
+    advanceClock(1_500);
     expect(bar).toHaveProperty('value', 0.75);
     rerender(<ApiErrorBanner error={scheduled({ status: 503, receivedAt: Date.now() }, { baseDelayMs: 4_000 })} />);
     const next = screen.getByRole('progressbar', { value: { text: 'Retrying in 2 s' } });

@@ -4,11 +4,11 @@ import { beforeAll, describe, expect, test, vi } from 'vitest';
 import { ApiError, ApiErrorBanner, defaultMessages, formatCurl, formatErrorReport } from '../../src/index.js';
 import { expectNoAxeViolations } from '../support/axe.js';
 import { useFakeClockPerTest } from '../support/fake-clock.js';
+import { NOW } from '../support/now.js';
 import { preloadDetailsModule } from '../support/details-module.js';
 
 beforeAll(preloadDetailsModule);
 
-const NOW = Date.UTC(2026, 2, 2, 10, 15, 30);
 const SUPPORT_ID = 'req_8f2a91:eu-1.a';
 
 useFakeClockPerTest(NOW);

@@ -2,12 +2,12 @@ import { render, screen } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
 import App from '../../examples/first-example.js';
-import { advance, advanceUntil, useFakeClock, useMockApi } from '../support/kit-wrapper.js';
+import { advanceClockAsync, advanceUntil, fakeTimersForMockApi, useMockApi } from '../support/kit-wrapper.js';
 
 const server = useMockApi();
 
 beforeEach(() => {
-  useFakeClock();
+  fakeTimersForMockApi();
   localStorage.setItem('token', 'sk_test_first');
   server.use(
     http.get('https://api.example.com/v1/orders', () =>
@@ -21,7 +21,7 @@ describe("the README's first example", () => {
     render(<App />);
     await advanceUntil(() => screen.queryByRole('alert') !== null);
     // Past the countdown's announcement, so only visible text is found.
-    await advance(2_000);
+    await advanceClockAsync(2_000);
     expect(screen.getByRole('alert').textContent).toContain('Down for maintenance');
     expect(screen.getAllByText(/^Retrying in \d+ s$/)).toHaveLength(1);
     expect(screen.getAllByRole('button', { name: 'Retry now' })).toHaveLength(1);

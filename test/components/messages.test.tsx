@@ -6,14 +6,14 @@ import { ApiError, ApiErrorBanner, defaultMessages, MessagesProvider, type Parti
 import { API_ERROR_KINDS, KIND_DESCRIPTIONS } from '../../src/core/errors/kinds.js';
 import { mergeMessages } from '../../src/core/texts/messages.js';
 import { expectNoAxeViolations } from '../support/axe.js';
-import { advance, useFakeClockPerTest } from '../support/fake-clock.js';
+import { advanceClock, useFakeClockPerTest } from '../support/fake-clock.js';
+import { NOW } from '../support/now.js';
 // Internal: the announcer's delay, so the test waits exactly as long as it.
 import { ANNOUNCE_AFTER_MS } from '../../src/components/useAnnouncement.js';
 import { preloadDetailsModule } from '../support/details-module.js';
 
 beforeAll(preloadDetailsModule);
 
-const NOW = Date.UTC(2026, 2, 2, 10, 15, 30);
 
 const german: PartialMessages = {
   rate_limited: { title: 'Zu viele Anfragen', description: 'Bitte warten Sie einen Moment.' },
@@ -37,12 +37,12 @@ function rateLimited(): ApiError {
 
 async function expectGerman(): Promise<void> {
   expect(screen.getByRole('alert').textContent).toBe('Zu viele AnfragenBitte warten Sie einen Moment.');
-  expect(screen.getByRole('button', { name: 'Support-ID kopieren' })).toBeDefined();
+  screen.getByRole('button', { name: 'Support-ID kopieren' });
   expect(screen.getByRole('button', { name: 'Erneut versuchen' })).toHaveProperty('disabled', true);
-  expect(screen.getByRole('button', { name: 'Schließen' })).toBeDefined();
-  expect(screen.getByRole('progressbar', { name: 'Verbleibende Wartezeit', value: { text: 'Erneut möglich in 240 s' } })).toBeDefined();
+  screen.getByRole('button', { name: 'Schließen' });
+  screen.getByRole('progressbar', { name: 'Verbleibende Wartezeit', value: { text: 'Erneut möglich in 240 s' } });
   expect(screen.getAllByRole('paragraph').map((paragraph) => paragraph.textContent)).toContain('Der Support findet diese ID bis 9. März 2026.');
-  expect(await screen.findByRole('group', { name: 'Einzelheiten' })).toBeDefined();
+  await screen.findByRole('group', { name: 'Einzelheiten' });
 }
 
 describe('messages', () => {
@@ -102,13 +102,13 @@ describe('messages', () => {
       </MessagesProvider>,
     );
     expect(screen.getByRole('alert').textContent).toBe('Langsamer, bitteBitte warten Sie einen Moment.');
-    expect(screen.getByRole('button', { name: 'Ausblenden' })).toBeDefined();
-    expect(screen.getByRole('button', { name: 'Support-ID kopieren' })).toBeDefined();
+    screen.getByRole('button', { name: 'Ausblenden' });
+    screen.getByRole('button', { name: 'Support-ID kopieren' });
   });
 
   test('translates the countdown through the prop and the context', () => {
     const { unmount } = render(<RetryCountdown until={NOW + 12_000} messages={german} />);
-    expect(screen.getByRole('progressbar', { name: 'Verbleibende Wartezeit', value: { text: 'Erneut möglich in 12 s' } })).toBeDefined();
+    screen.getByRole('progressbar', { name: 'Verbleibende Wartezeit', value: { text: 'Erneut möglich in 12 s' } });
     unmount();
     render(
       <MessagesProvider messages={german}>
@@ -116,7 +116,7 @@ describe('messages', () => {
       </MessagesProvider>,
     );
     const bar = screen.getByRole('progressbar', { name: 'Verbleibende Wartezeit', value: { text: 'Erneut möglich in 12 s' } });
-    advance(ANNOUNCE_AFTER_MS);
+    advanceClock(ANNOUNCE_AFTER_MS);
     expect(within(bar.parentElement!).getByRole('status').textContent).toBe('Erneut möglich in 12 s');
   });
 });

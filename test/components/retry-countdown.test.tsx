@@ -7,9 +7,10 @@ import { ApiError, createRetryPolicy, RetryCountdown } from '../../src/index.js'
 // Internal: the announcer's timing, so the test waits exactly as long as it.
 import { ANNOUNCE_AFTER_MS, ANNOUNCEMENT_SHOWN_MS } from '../../src/components/useAnnouncement.js';
 import { expectNoAxeViolations } from '../support/axe.js';
-import { advance, useFakeClockPerTest } from '../support/fake-clock.js';
+import { advanceClock, useFakeClockPerTest } from '../support/fake-clock.js';
+import { NOW } from '../support/now.js';
+import { scheduleRetry } from '../support/scheduled-retry.js';
 
-const NOW = Date.UTC(2026, 2, 2, 10, 15, 30);
 const BAR_NAME = 'Time left before the next try';
 
 useFakeClockPerTest(NOW);
@@ -39,32 +40,26 @@ function announcementsWhileRunning(totalMs: number): string[] {
   };
   note();
   for (let elapsed = 0; elapsed < totalMs; elapsed += 100) {
-    advance(100);
+    advanceClock(100);
     note();
   }
   return texts;
 }
 
-function scheduledFailure(init: ConstructorParameters<typeof ApiError>[0]): ApiError {
-  const error = new ApiError({ receivedAt: NOW, url: 'https://api.example.com/v1/orders', ...init });
-  // In react-query's order: the delay first, then the decision that the retry follows.
-  const policy = createRetryPolicy({ random: () => 0, now: () => NOW });
-  policy.retryDelay(0, error);
-  policy.retry(0, error);
-  return error;
-}
+const scheduledFailure = (init: ConstructorParameters<typeof ApiError>[0]) =>
+  scheduleRetry(new ApiError({ receivedAt: NOW, url: 'https://api.example.com/v1/orders', ...init }), { now: () => NOW });
 
 describe('RetryCountdown', () => {
   test('counts down in whole seconds, rounding up, until the wait is over', () => {
     render(<RetryCountdown until={NOW + 30_000} />);
     expect(visibleText()).toBe('You can try again in 30 s');
-    advance(999);
+    advanceClock(999);
     expect(visibleText()).toBe('You can try again in 30 s');
-    advance(1);
+    advanceClock(1);
     expect(visibleText()).toBe('You can try again in 29 s');
-    advance(28_999);
+    advanceClock(28_999);
     expect(visibleText()).toBe('You can try again in 1 s');
-    advance(1);
+    advanceClock(1);
     expect(visibleText()).toBe('You can try again now');
   });
 
@@ -72,12 +67,12 @@ describe('RetryCountdown', () => {
     render(<RetryCountdown until={new Date(NOW + 10_000)} />);
     const bar = screen.getByRole('progressbar', { name: BAR_NAME });
     expect(bar).toHaveProperty('value', 0);
-    advance(4_000);
+    advanceClock(4_000);
     expect(bar).toHaveProperty('value', 0.4);
-    advance(5_999);
+    advanceClock(5_999);
     expect(bar).toHaveProperty('value', 0.9999);
     // Over: the bar gives way to the text that says so.
-    advance(1);
+    advanceClock(1);
     expect(screen.queryByRole('progressbar')).toBeNull();
     expect(visibleText()).toBe('You can try again now');
   });
@@ -86,7 +81,7 @@ describe('RetryCountdown', () => {
     const error = scheduledFailure({ status: 429, retryAfterMs: 12_000 });
     render(<RetryCountdown error={error} />);
     expect(visibleText()).toBe('Retrying in 12 s');
-    advance(12_000);
+    advanceClock(12_000);
     expect(visibleText()).toBe('Retrying now');
   });
 
@@ -112,12 +107,12 @@ describe('RetryCountdown', () => {
   test('calls onElapsed exactly once, when the wait is over', () => {
     const onElapsed = vi.fn();
     const { rerender } = render(<RetryCountdown until={NOW + 3_000} onElapsed={onElapsed} />);
-    advance(2_999);
+    advanceClock(2_999);
     expect(onElapsed).not.toHaveBeenCalled();
-    advance(1);
+    advanceClock(1);
     expect(onElapsed).toHaveBeenCalledTimes(1);
     rerender(<RetryCountdown until={NOW + 3_000} onElapsed={onElapsed} />);
-    advance(10_000);
+    advanceClock(10_000);
     expect(onElapsed).toHaveBeenCalledTimes(1);
   });
 
@@ -126,7 +121,7 @@ describe('RetryCountdown', () => {
     const onElapsed = vi.fn();
     const { rerender } = render(<RetryCountdown result={{ failureReason: error, fetchStatus: 'paused' }} onElapsed={onElapsed} />);
     expect(visibleText()).toBe('Waiting for the network');
-    advance(5_000);
+    advanceClock(5_000);
     expect(visibleText()).toBe('Waiting for the network');
     expect(onElapsed).not.toHaveBeenCalled();
     rerender(<RetryCountdown result={{ failureReason: error, fetchStatus: 'fetching' }} onElapsed={onElapsed} />);
@@ -153,18 +148,18 @@ describe('RetryCountdown', () => {
 
   test('keeps one copy of its text on the page, apart from the moment it is announced', () => {
     render(<RetryCountdown until={NOW + 12_000} />);
-    expect(screen.getByText('You can try again in 12 s')).toBeDefined();
-    advance(ANNOUNCE_AFTER_MS);
+    screen.getByText('You can try again in 12 s');
+    advanceClock(ANNOUNCE_AFTER_MS);
     expect(screen.getByRole('status').textContent).toBe('You can try again in 12 s');
-    advance(ANNOUNCEMENT_SHOWN_MS);
+    advanceClock(ANNOUNCEMENT_SHOWN_MS);
     expect(screen.getByRole('status').textContent).toBe('');
     expect(screen.getByText(/You can try again in \d+ s/).textContent).toBe('You can try again in 11 s');
-    advance(12_000 - ANNOUNCE_AFTER_MS - ANNOUNCEMENT_SHOWN_MS);
-    expect(screen.getByText('You can try again now')).toBeDefined();
-    advance(ANNOUNCE_AFTER_MS);
+    advanceClock(12_000 - ANNOUNCE_AFTER_MS - ANNOUNCEMENT_SHOWN_MS);
+    screen.getByText('You can try again now');
+    advanceClock(ANNOUNCE_AFTER_MS);
     expect(screen.getByRole('status').textContent).toBe('You can try again now');
-    advance(ANNOUNCEMENT_SHOWN_MS);
-    expect(screen.getByText('You can try again now')).toBeDefined();
+    advanceClock(ANNOUNCEMENT_SHOWN_MS);
+    screen.getByText('You can try again now');
   });
 
   test('announces the start under StrictMode too, whose effects run twice', () => {
@@ -173,7 +168,7 @@ describe('RetryCountdown', () => {
         <RetryCountdown until={NOW + 12_000} />
       </StrictMode>,
     );
-    advance(ANNOUNCE_AFTER_MS);
+    advanceClock(ANNOUNCE_AFTER_MS);
     expect(screen.getByRole('status').textContent).toBe('You can try again in 12 s');
   });
 
@@ -196,7 +191,7 @@ describe('RetryCountdown', () => {
     }
     render(<Parent />);
     const commitsAtStart = countdownCommits.mock.calls.length;
-    for (let second = 0; second < 10; second += 1) advance(1_000);
+    for (let second = 0; second < 10; second += 1) advanceClock(1_000);
     expect(parentRenders).toHaveBeenCalledTimes(1);
     expect(countdownCommits.mock.calls.length - commitsAtStart).toBeGreaterThanOrEqual(10);
     expect(visibleText()).toBe('You can try again now');
@@ -211,17 +206,17 @@ describe('RetryCountdown', () => {
       </>,
     );
     // Once the start announcements are said and cleared, only the shared tick is left.
-    advance(ANNOUNCE_AFTER_MS + ANNOUNCEMENT_SHOWN_MS);
+    advanceClock(ANNOUNCE_AFTER_MS + ANNOUNCEMENT_SHOWN_MS);
     expect(vi.getTimerCount()).toBe(1);
-    advance(6_000);
+    advanceClock(6_000);
     // The end announcements, set once the waits are over, are said and cleared too.
-    advance(ANNOUNCE_AFTER_MS + ANNOUNCEMENT_SHOWN_MS);
+    advanceClock(ANNOUNCE_AFTER_MS + ANNOUNCEMENT_SHOWN_MS);
     expect(vi.getTimerCount()).toBe(0);
   });
 
   test('leaves no timer behind when unmounted during a wait', () => {
     const { unmount } = render(<RetryCountdown until={NOW + 30_000} />);
-    advance(3_000);
+    advanceClock(3_000);
     expect(vi.getTimerCount()).toBe(1);
     unmount();
     expect(vi.getTimerCount()).toBe(0);
@@ -262,7 +257,7 @@ describe('RetryCountdown', () => {
     rerender(<RetryCountdown result={{ failureReason: error, fetchStatus: 'paused' }} />);
     await expectNoAxeViolations(container);
     rerender(<RetryCountdown error={error} />);
-    advance(2_000);
+    advanceClock(2_000);
     expect(visibleText()).toBe('Retrying now');
     await expectNoAxeViolations(container);
   });

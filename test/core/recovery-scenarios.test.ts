@@ -3,7 +3,7 @@ import { ApiError, apiQueryDefaults, createApiClient } from '../../src/core/inde
 // Internal: the gate a client makes for itself, whose state an app sees only through useRateLimitStatus.
 import { getRateLimitGate } from '../../src/core/client/create-api-client.js';
 import { replyJson, useLocalServer, type SeenRequest } from '../support/local-server.js';
-import { runUntil, useMovingFakeClock } from '../support/moving-fake-clock.js';
+import { passTimeUntil, useMovingFakeClock } from '../support/moving-fake-clock.js';
 
 // Each scenario runs N queries at once against a real server on 127.0.0.1, under fake timers
 // that keep moving (so sockets work) and are pushed forward in steps: the checks are on counts,
@@ -31,7 +31,7 @@ async function runQueries(count: number, onError?: (error: ApiError) => void): P
         (error: unknown) => settled.push({ id, at: Date.now(), error: error as ApiError }),
       );
   }
-  await runUntil(() => settled.length === count, { stepMs: 50, maxSteps: 1200 });
+  await passTimeUntil(() => settled.length === count, { stepMs: 50, maxSteps: 1200 });
   getRateLimitGate(client)?.dispose();
   return settled;
 }

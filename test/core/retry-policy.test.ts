@@ -13,9 +13,8 @@ import {
 import { getRateLimitGate } from '../../src/core/client/create-api-client.js';
 import { stopRetrying } from '../../src/core/retry/failure-record.js';
 import { replyJson, useLocalServer } from '../support/local-server.js';
-import { runUntil, useMovingFakeClock } from '../support/moving-fake-clock.js';
-
-const NOW = 1_700_000_000_000;
+import { passTimeUntil, useMovingFakeClock } from '../support/moving-fake-clock.js';
+import { NOW } from '../support/now.js';
 
 function failure(init: ApiErrorInit & { idempotencyKey?: boolean } = {}): ApiError {
   const { idempotencyKey, ...rest } = init;
@@ -184,15 +183,33 @@ describe('getScheduledRetry', () => {
     expect(getScheduledRetry(error)).toMatchObject({ at: NOW + 2_000, attempt: 4, maxAttempts: 4 });
   });
 
-  it('shows nothing between retryDelay and the retry decision, nor when another retry said no', () => {
+  it('shows nothing between retryDelay and the retry decision, nor when another retry said no', async () => {
     const policy = createRetryPolicy({ random: () => 0, now: () => NOW });
     const error = failure({ status: 429, retryAfterMs: 2_000 });
     policy.retryDelay(0, error);
     expect(getScheduledRetry(error)).toBeUndefined();
-    // A `retry: false` of the query's own: react-query never asks the policy's retry.
-    expect(getScheduledRetry(error)).toBeUndefined();
     policy.retry(0, error);
     expect(getScheduledRetry(error)).toMatchObject({ attempt: 2, serverGiven: true });
+
+    // A query with a retry of its own that says no: react-query asks the policy's retryDelay, then
+    // that retry, and never the policy's.
+    const refused = failure({ status: 429, retryAfterMs: 2_000 });
+    const asked: number[] = [];
+    const queryClient = new QueryClient();
+    await expect(
+      queryClient.fetchQuery({
+        queryKey: ['refused-by-its-own-retry'],
+        queryFn: () => Promise.reject(refused),
+        retryDelay: (failureCount, thrown) => {
+          asked.push(failureCount);
+          return policy.retryDelay(failureCount, thrown);
+        },
+        retry: () => false,
+      }),
+    ).rejects.toBe(refused);
+    queryClient.clear();
+    expect(asked).toEqual([0]);
+    expect(getScheduledRetry(refused)).toBeUndefined();
   });
 
   it('ignores a retry decision about another failure count than the one the delay was for', () => {
@@ -264,7 +281,7 @@ describe('the policy in a QueryClient against a real server', () => {
     void queryClient!.fetchQuery({ queryKey: ['orders'], queryFn: ({ signal }) => client.get('orders', { signal }).json() }).then((data) => {
       result = data;
     });
-    await runUntil(() => result !== undefined);
+    await passTimeUntil(() => result !== undefined);
     expect(result).toEqual({ orders: [1, 2, 3] });
     expect(server.requests).toHaveLength(3);
     // random 0.5: the first retry waits 750 ms, the second 1500 ms.
@@ -287,7 +304,7 @@ describe('the policy in a QueryClient against a real server', () => {
     void queryClient!.fetchQuery({ queryKey: ['down'], queryFn: () => client.get('down').json() }).catch((error: unknown) => {
       failed = error;
     });
-    await runUntil(() => failed !== undefined);
+    await passTimeUntil(() => failed !== undefined);
     expect(failed).toMatchObject({ kind: 'server_error', status: 502 });
     expect(server.requests).toHaveLength(4);
   });
@@ -302,7 +319,7 @@ describe('the policy in a QueryClient against a real server', () => {
     void queryClient!.fetchQuery({ queryKey: ['limited'], queryFn: () => client.get('limited').json() }).then((data) => {
       result = data;
     });
-    await runUntil(() => result !== undefined);
+    await passTimeUntil(() => result !== undefined);
     expect(server.requests).toHaveLength(2);
     const gap = server.requests[1]!.at - server.requests[0]!.at;
     expect(gap).toBeGreaterThanOrEqual(3_000);
@@ -318,7 +335,7 @@ describe('the policy in a QueryClient against a real server', () => {
     void observer.mutate().catch((error: unknown) => {
       failed = error;
     });
-    await runUntil(() => failed !== undefined);
+    await passTimeUntil(() => failed !== undefined);
     await vi.advanceTimersByTimeAsync(10_000);
     await realSleep(20);
     expect(failed).toMatchObject({ kind: 'server_error', method: 'POST' });
@@ -335,7 +352,7 @@ describe('the policy in a QueryClient against a real server', () => {
     void observer.mutate().catch((error: unknown) => {
       failed = error;
     });
-    await runUntil(() => failed !== undefined);
+    await passTimeUntil(() => failed !== undefined);
     expect(server.requests).toHaveLength(4);
     expect(new Set(server.requests.map((request) => request.headers['idempotency-key']))).toEqual(new Set(['pay-123']));
   });
@@ -353,7 +370,7 @@ describe('the policy in a QueryClient against a real server', () => {
     void observer.mutate().then((data) => {
       result = data;
     });
-    await runUntil(() => result !== undefined);
+    await passTimeUntil(() => result !== undefined);
     expect(result).toEqual({ id: 'order-1' });
     expect(server.requests).toHaveLength(3);
   });
@@ -368,7 +385,7 @@ describe('the policy in a QueryClient against a real server', () => {
         .catch(() => undefined)
         .finally(() => (settled += 1));
     }
-    await runUntil(() => settled === 3);
+    await passTimeUntil(() => settled === 3);
     expect(server.requests).toHaveLength(12);
   });
 });

@@ -6,7 +6,7 @@ import { apiQueryDefaults, createApiClient, getApiHealth, getScheduledRetry, typ
 import { getRateLimitGate } from '../../src/core/client/create-api-client.js';
 import { healQueries } from '../../src/query/heal-queries.js';
 import { replyJson, useLocalServer } from '../support/local-server.js';
-import { runUntil } from '../support/moving-fake-clock.js';
+import { passTimeUntil } from '../support/moving-fake-clock.js';
 
 // N observed queries (mounted `useQuery` hooks) against a real server on 127.0.0.1 that is down
 // for a while, under fake timers that keep moving: the checks are on counts and order.
@@ -73,7 +73,7 @@ describe('healing after an outage, through the client', () => {
     outageServer(() => down);
     const queryClient = clock.start(apiQueryDefaults());
     const page = mount(queryClient, 40);
-    await runUntil(() => page.errored() === 40, { stepMs: 100, maxSteps: 200 });
+    await passTimeUntil(() => page.errored() === 40, { stepMs: 100, maxSteps: 200 });
     // Each query shows its own last answer.
     for (const result of page.results()) expect(result.error).toMatchObject({ kind: 'unavailable', supportId: expect.stringMatching(/^sup-/) });
     const health = getApiHealth(page.client)!;
@@ -84,7 +84,7 @@ describe('healing after an outage, through the client', () => {
     for (const result of page.results()) expect(getScheduledRetry(result.error)).toMatchObject({ waitingForService: true, at: next });
     // Down for a while longer: the probes go one at a time, further and further apart.
     const beforeProbes = server.requests.length;
-    await runUntil(() => Date.now() >= next! + 20_000, { stepMs: 200, maxSteps: 400 });
+    await passTimeUntil(() => Date.now() >= next! + 20_000, { stepMs: 200, maxSteps: 400 });
     const probes = server.requests.slice(beforeProbes);
     expect(probes.length).toBeGreaterThan(2);
     expect(probes.length).toBeLessThan(10);
@@ -94,7 +94,7 @@ describe('healing after an outage, through the client', () => {
     // Back: the next probe is answered, and every query is refetched once.
     down = false;
     const backFrom = server.requests.length;
-    await runUntil(() => page.withData() === 40, { stepMs: 200, maxSteps: 200 });
+    await passTimeUntil(() => page.withData() === 40, { stepMs: 200, maxSteps: 200 });
     expect(statusesAfter(backFrom)).toBe(40);
     expect(health.snapshot().state).not.toBe('down');
     // At most 2.5 requests per query in all, probes included.
@@ -107,11 +107,11 @@ describe('healing after an outage, through the client', () => {
     const queryClient = clock.start(apiQueryDefaults());
     queryClient.mount();
     const page = mount(queryClient, 10);
-    await runUntil(() => page.errored() === 10, { stepMs: 100, maxSteps: 200 });
+    await passTimeUntil(() => page.errored() === 10, { stepMs: 100, maxSteps: 200 });
     const before = server.requests.length;
     focusManager.setFocused(false);
     focusManager.setFocused(true);
-    await runUntil(() => page.errored() === 10 && server.requests.length > before, { stepMs: 20, maxSteps: 100 });
+    await passTimeUntil(() => page.errored() === 10 && server.requests.length > before, { stepMs: 20, maxSteps: 100 });
     expect(server.requests.length - before).toBe(1);
     focusManager.setFocused(undefined);
     queryClient.unmount();
@@ -122,11 +122,11 @@ describe('healing after an outage, through the client', () => {
     outageServer(() => true);
     const queryClient = clock.start(apiQueryDefaults());
     const page = mount(queryClient, 10, false);
-    await runUntil(() => page.errored() === 10, { stepMs: 100, maxSteps: 200 });
+    await passTimeUntil(() => page.errored() === 10, { stepMs: 100, maxSteps: 200 });
     const before = server.requests.length;
     for (const result of page.results()) expect(getScheduledRetry(result.error as ApiError)).toBeUndefined();
     const quietUntil = Date.now() + 30_000;
-    await runUntil(() => Date.now() >= quietUntil, { stepMs: 1_000, maxSteps: 40 });
+    await passTimeUntil(() => Date.now() >= quietUntil, { stepMs: 1_000, maxSteps: 40 });
     expect(server.requests.length).toBe(before);
     page.unmount();
   }, 30_000);

@@ -16,7 +16,7 @@ describe('README and guide examples', () => {
   it('names at least the examples the README and the guides promise', () => {
     expect(blocks.filter(({ page }) => page === 'README.md').map(({ path }) => path)).toEqual(['examples/first-example.tsx']);
     expect(blocks.map(({ path }) => path)).toEqual(
-      expect.arrayContaining(['examples/first-example.tsx', 'examples/existing-query-client.tsx', 'examples/suspense.tsx', 'examples/messages.tsx']),
+      expect.arrayContaining(['examples/first-example.tsx', 'examples/existing-query-client.tsx', 'examples/suspense.tsx', 'examples/messages.tsx', 'examples/testing/error-state.test.tsx', 'examples/testing/mock-api.ts', 'examples/testing/error-state.stories.tsx']),
     );
   });
 

@@ -3,7 +3,7 @@ import { createApiClient, getApiHealth, isApiError } from '../../src/core/index.
 // Internal: the client's own gate, to see that a resource's limit leaves it open.
 import { getRateLimitGate } from '../../src/core/client/create-api-client.js';
 import { replyJson, useLocalServer } from '../support/local-server.js';
-import { runUntil } from '../support/moving-fake-clock.js';
+import { passTimeUntil } from '../support/moving-fake-clock.js';
 
 // A search endpoint with a limit of its own beside reads that are served, against a real server
 // on 127.0.0.1, under fake timers that keep moving (so sockets work): the checks are on order and
@@ -59,7 +59,7 @@ describe('a resource with a limit of its own', () => {
     expect(getApiHealth(client)!.snapshot().state).toBe('degraded');
 
     // The search leaves once the server's time for it has come, not before.
-    await runUntil(() => server.requests.length === 9, { stepMs: 100, maxSteps: 40 });
+    await passTimeUntil(() => server.requests.length === 9, { stepMs: 100, maxSteps: 40 });
     await searching;
     const last = server.requests.at(-1)!;
     expect(last.path).toBe('/search?q=c');
@@ -83,7 +83,7 @@ describe('a resource with a limit of its own', () => {
     const refusedAt = server.requests.at(-1)!.at;
     // The quota is the API's: the read waits at the gate for the server's time too.
     const read = client.get('items/5').json();
-    await runUntil(() => server.requests.length === 7, { stepMs: 100, maxSteps: 40 });
+    await passTimeUntil(() => server.requests.length === 7, { stepMs: 100, maxSteps: 40 });
     await read;
     expect(server.requests.at(-1)!.at).toBeGreaterThanOrEqual(refusedAt + 1000);
   });

@@ -5,13 +5,13 @@ import type { ReactNode } from 'react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError, ApiErrorBanner, ApiKitProvider, apiQueryDefaults, createApiClient, getScheduledRetry, useApiClient, useApiQuery } from '../../src/index.js';
 import { expectRenderToThrow } from '../support/console-capture.js';
-import { advance, advanceUntil, API, useFakeClock, useMockApi } from '../support/kit-wrapper.js';
+import { advanceClockAsync, advanceUntil, API, fakeTimersForMockApi, useMockApi } from '../support/kit-wrapper.js';
 
 const server = useMockApi();
 const arrivals: number[] = [];
 
 beforeEach(() => {
-  useFakeClock();
+  fakeTimersForMockApi();
   arrivals.length = 0;
   server.use(
     http.get(`${API}/missing`, () => {
@@ -55,7 +55,7 @@ describe('ApiKitProvider', () => {
       wrapper: ({ children }) => <ApiKitProvider client={api}>{children}</ApiKitProvider>,
     });
     await advanceUntil(() => result.current.isError);
-    await advance(60_000);
+    await advanceClockAsync(60_000);
     // react-query alone would have retried a 404 three times.
     expect(arrivals).toHaveLength(1);
   });
@@ -71,7 +71,7 @@ describe('ApiKitProvider', () => {
       ),
     });
     await advanceUntil(() => result.current.isError);
-    await advance(60_000);
+    await advanceClockAsync(60_000);
     expect(arrivals).toHaveLength(1);
     expect(JSON.stringify(queryClient.getDefaultOptions())).toBe(before);
     expect(queryClient.getDefaultOptions().queries?.retry).toBeUndefined();
@@ -106,7 +106,7 @@ describe('ApiKitProvider', () => {
         <p>inside</p>
       </ApiKitProvider>,
     );
-    expect(screen.getByText('inside')).toBeDefined();
+    screen.getByText('inside');
   });
 });
 
@@ -132,14 +132,14 @@ describe('ApiKitProvider after mount', () => {
     );
     await advanceUntil(() => screen.queryByText(/retry in/) !== null);
     // random() = 0 draws the bottom of [d/2, d] for the first retry: 500 ms.
-    expect(screen.getByText('retry in 500 ms')).toBeDefined();
+    screen.getByText('retry in 500 ms');
     rerender(
       <ApiKitProvider client={api} queryClient={queryClient} retry={{ random: () => 1 }}>
         <Probe name="second" />
       </ApiKitProvider>,
     );
     await advanceUntil(() => screen.queryByText(/retry in/) !== null);
-    expect(screen.getByText('retry in 1000 ms')).toBeDefined();
+    screen.getByText('retry in 1000 ms');
   });
 
   it('makes a QueryClient of its own when the one it was given is taken away', async () => {
@@ -181,13 +181,13 @@ describe('one retry configuration, carried by the client', () => {
     expect(kit.result.current.scheduledRetry).toMatchObject({ attempt: 2, maxAttempts: 2 });
     expect(kit.result.current.scheduledRetry!.at - kit.result.current.failureReason!.receivedAt).toBe(500);
     await advanceUntil(() => kit.result.current.isError);
-    await advance(60_000);
+    await advanceClockAsync(60_000);
     expect(flakyArrivals).toBe(2);
 
     flakyArrivals = 0;
     const plain = renderHook(() => useQuery({ queryKey: ['plain'], queryFn: () => api.get('flaky').json() }), { wrapper });
     await advanceUntil(() => plain.result.current.isError);
-    await advance(60_000);
+    await advanceClockAsync(60_000);
     expect(flakyArrivals).toBe(2);
   });
 

@@ -2,13 +2,13 @@ import { renderHook } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { type ApiError, createApiClient, useApiQuery } from '../../src/index.js';
-import { advance, advanceUntil, API, kitWrapper, useFakeClock, useMockApi } from '../support/kit-wrapper.js';
+import { advanceClockAsync, advanceUntil, API, kitWrapper, fakeTimersForMockApi, useMockApi } from '../support/kit-wrapper.js';
 
 const server = useMockApi();
 const seenTokens: Array<string | null> = [];
 
 beforeEach(() => {
-  useFakeClock();
+  fakeTimersForMockApi();
   seenTokens.length = 0;
   server.use(
     http.get(`${API}/me`, ({ request }) => {
@@ -44,7 +44,7 @@ describe('onAuthError', () => {
     const { wrapper } = kitWrapper(client, { onAuthError });
     const { result } = renderHook(() => useApiQuery({ queryKey: ['me'], path: 'me' }), { wrapper });
     await advanceUntil(() => result.current.isError);
-    await advance(30_000);
+    await advanceClockAsync(30_000);
     expect(seenTokens).toEqual(['Bearer stale']);
     expect(onAuthError).toHaveBeenCalledTimes(1);
     expect(result.current.error?.kind).toBe('unauthorized');
@@ -56,7 +56,7 @@ describe('onAuthError', () => {
     const { wrapper } = kitWrapper(client, { onAuthError });
     const { result } = renderHook(() => useApiQuery({ queryKey: ['me'], path: 'me' }), { wrapper });
     await advanceUntil(() => result.current.isError);
-    await advance(30_000);
+    await advanceClockAsync(30_000);
     expect(seenTokens).toEqual(['Bearer still-stale', 'Bearer still-stale']);
     expect(onAuthError).toHaveBeenCalledTimes(2);
     expect(onAuthError.mock.calls.map(([error]) => error.status)).toEqual([401, 401]);
@@ -81,7 +81,7 @@ describe('onAuthError', () => {
     const { wrapper } = kitWrapper(createApiClient({ prefix: API }), { onAuthError });
     const { result } = renderHook(() => useApiQuery({ queryKey: ['admin'], path: 'admin' }), { wrapper });
     await advanceUntil(() => result.current.isError);
-    await advance(30_000);
+    await advanceClockAsync(30_000);
     expect(onAuthError).toHaveBeenCalledTimes(1);
     expect(result.current.error?.kind).toBe('forbidden');
     expect(result.current.error?.message).toBe('Missing scope admin');
@@ -110,7 +110,7 @@ describe('onAuthError', () => {
     const { wrapper } = kitWrapper(createApiClient({ prefix: API, apiKey: 'stale' }));
     const { result } = renderHook(() => useApiQuery({ queryKey: ['me'], path: 'me' }), { wrapper });
     await advanceUntil(() => result.current.isError);
-    await advance(30_000);
+    await advanceClockAsync(30_000);
     expect(seenTokens).toEqual(['Bearer stale']);
   });
 });

@@ -2,7 +2,7 @@ import { act, render, screen } from '@testing-library/react';
 import { delay, http, HttpResponse } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ApiErrorBanner, createApiClient, useApiQuery } from '../../src/index.js';
-import { advanceUntil, API, kitWrapper, useFakeClock, useMockApi } from '../support/kit-wrapper.js';
+import { advanceUntil, API, kitWrapper, fakeTimersForMockApi, useMockApi } from '../support/kit-wrapper.js';
 
 // The banner on a real query against a mocked API: what it says and where focus is while the
 // retries of a 503 and a 429 run, each answer taking a moment to come.
@@ -11,7 +11,7 @@ const answers: Array<() => Response> = [];
 let sent = 0;
 
 beforeEach(() => {
-  useFakeClock();
+  fakeTimersForMockApi();
   sent = 0;
   answers.length = 0;
   server.use(

@@ -3,7 +3,7 @@ import { renderHook } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createApiClient, isApiError, useApiMutation, useApiQuery } from '../../src/index.js';
-import { advance, advanceUntil, API, kitWrapper, useFakeClock, useMockApi } from '../support/kit-wrapper.js';
+import { advanceClockAsync, advanceUntil, API, kitWrapper, fakeTimersForMockApi, useMockApi } from '../support/kit-wrapper.js';
 
 const server = useMockApi();
 const posts = new Map<string, number>();
@@ -14,7 +14,7 @@ const onUnhandled = (reason: unknown) => unhandled.push(reason);
 const routes = ['ok', 'flaky', 'limited', 'html', 'broken-json', 'down', 'empty-500'] as const;
 
 beforeEach(() => {
-  useFakeClock();
+  fakeTimersForMockApi();
   posts.clear();
   unhandled.length = 0;
   process.on('unhandledRejection', onUnhandled);
@@ -68,7 +68,7 @@ describe('many hooks against a misbehaving API', () => {
 
     unmount();
     queryClient.clear();
-    await advance(60_000);
+    await advanceClockAsync(60_000);
     expect(vi.getTimerCount()).toBe(0);
     expect(unhandled).toEqual([]);
   });

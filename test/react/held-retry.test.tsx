@@ -2,7 +2,7 @@ import { render, renderHook, screen } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ApiErrorBanner, createApiClient, useApiQuery } from '../../src/index.js';
-import { advanceUntil, API, kitWrapper, useFakeClock, useMockApi } from '../support/kit-wrapper.js';
+import { advanceUntil, API, kitWrapper, fakeTimersForMockApi, useMockApi } from '../support/kit-wrapper.js';
 
 // With a budget of 2 tokens, one failure spends it: from then on the client holds every retry
 // but one probe, so the second query's retry waits behind the first one's.
@@ -10,7 +10,7 @@ const server = useMockApi();
 const arrivals: string[] = [];
 
 beforeEach(() => {
-  useFakeClock();
+  fakeTimersForMockApi();
   arrivals.length = 0;
   server.use(
     http.get(`${API}/:name`, ({ params }) => {
@@ -70,8 +70,8 @@ describe('a retry held behind a probe', () => {
     const held = await untilOneWaitsForTheService(result);
     const query = result.current[held]!;
     render(<ApiErrorBanner result={query} />);
-    expect(screen.getByRole('progressbar', { value: { text: /^We'll keep trying · next try in \d+ s$/ } })).toBeDefined();
-    expect(screen.getByRole('button', { name: 'Stop retrying' })).toBeDefined();
+    screen.getByRole('progressbar', { value: { text: /^We'll keep trying · next try in \d+ s$/ } });
+    screen.getByRole('button', { name: 'Stop retrying' });
     expect(screen.queryByRole('button', { name: 'Try again' })).toBeNull();
     const before = arrivals.length;
     screen.getByRole('button', { name: 'Try now' }).click();

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createApiClient, useApiMutation } from '../../src/index.js';
 import { replyJson, useLocalServer } from '../support/local-server.js';
 import { kitWrapper } from '../support/kit-wrapper.js';
-import { passTime, runUntil, useSocketClockPerTest } from '../support/socket-clock.js';
+import { passTimeInAct, passTimeInActUntil, useSocketClockPerTest } from '../support/socket-clock.js';
 
 const server = useLocalServer();
 
@@ -33,12 +33,12 @@ describe('the Idempotency-Key of a mutation resumed after going offline', () => 
     });
     const { result } = setup();
     act(() => result.current.mutate({ sku: 'A-1' }));
-    await runUntil(() => result.current.failureCount === 1 && result.current.isPaused);
-    await passTime(30_000);
+    await passTimeInActUntil(() => result.current.failureCount === 1 && result.current.isPaused);
+    await passTimeInAct(30_000);
     expect(server.requests).toHaveLength(1);
 
     act(() => onlineManager.setOnline(true));
-    await runUntil(() => result.current.isSuccess);
+    await passTimeInActUntil(() => result.current.isSuccess);
     expect(server.requests).toHaveLength(2);
     expect(keys()[0]).toMatch(/^[0-9a-f-]{32,36}$/);
     expect(keys()[1]).toBe(keys()[0]);
@@ -52,13 +52,13 @@ describe('the Idempotency-Key of a mutation resumed after going offline', () => 
     const { result, queryClient } = setup();
     act(() => onlineManager.setOnline(false));
     act(() => result.current.mutate({ sku: 'A-1' }));
-    await runUntil(() => result.current.isPaused);
+    await passTimeInActUntil(() => result.current.isPaused);
     expect(server.requests).toHaveLength(0);
     // Back online without react-query noticing; resumed by hand, as an app's own reconnect logic would.
     onlineManager.setOnline(true);
     const [mutation] = queryClient.getMutationCache().getAll();
     void mutation!.continue().catch(() => undefined);
-    await runUntil(() => result.current.isSuccess);
+    await passTimeInActUntil(() => result.current.isSuccess);
     expect(server.requests).toHaveLength(2);
     expect(keys()[0]).toMatch(/^[0-9a-f-]{32,36}$/);
     expect(keys()[1]).toBe(keys()[0]);

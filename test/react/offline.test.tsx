@@ -3,14 +3,14 @@ import { act, renderHook } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApiClient, useApiMutation, useApiQuery, useRetryCountdown } from '../../src/index.js';
-import { advance, advanceUntil, API, kitWrapper, useFakeClock, useMockApi } from '../support/kit-wrapper.js';
+import { advanceClockAsync, advanceUntil, API, kitWrapper, fakeTimersForMockApi, useMockApi } from '../support/kit-wrapper.js';
 
 const server = useMockApi();
 const arrivals: number[] = [];
 let goOfflineOnFirstFailure = false;
 
 beforeEach(() => {
-  useFakeClock();
+  fakeTimersForMockApi();
   arrivals.length = 0;
   server.use(
     http.get(`${API}/orders`, () => {
@@ -40,7 +40,7 @@ describe('retries while offline', () => {
     expect(result.current.isRetryPaused).toBe(true);
     expect(result.current.scheduledRetry).toMatchObject({ attempt: 2 });
 
-    await advance(60_000);
+    await advanceClockAsync(60_000);
     expect(arrivals).toHaveLength(1);
 
     act(() => onlineManager.setOnline(true));
@@ -56,13 +56,13 @@ describe('retries while offline', () => {
     const failure = result.current.failureReason;
 
     act(() => result.current.stopRetrying());
-    await advance(1);
+    await advanceClockAsync(1);
     expect(result.current).toMatchObject({ isError: true, fetchStatus: 'idle', isRetryPaused: false, scheduledRetry: undefined });
     expect(result.current.error).toBe(failure);
     expect(result.current.failureCount).toBe(1);
 
     // The held retry is gone: nothing is sent while offline, however long.
-    await advance(60_000);
+    await advanceClockAsync(60_000);
     expect(arrivals).toHaveLength(1);
     expect(result.current.error).toBe(failure);
   });
@@ -73,7 +73,7 @@ describe('retries while offline', () => {
     act(() => onlineManager.setOnline(false));
     expect(result.current.isRetryPaused).toBe(true);
 
-    await advance(30_000);
+    await advanceClockAsync(30_000);
     expect(arrivals).toHaveLength(1);
 
     act(() => onlineManager.setOnline(true));
@@ -87,7 +87,7 @@ describe('retries while offline', () => {
     act(() => focusManager.setFocused(false));
     expect(result.current.isRetryPaused).toBe(false);
 
-    await advance(30_000);
+    await advanceClockAsync(30_000);
     expect(arrivals).toHaveLength(1);
     // Said without anything else re-rendering the hook once the retry was due.
     expect(result.current.isRetryPaused).toBe(true);
@@ -108,7 +108,7 @@ describe('retries while offline', () => {
     await advanceUntil(() => result.current.query.scheduledRetry !== undefined);
     act(() => focusManager.setFocused(false));
     expect(result.current.countdown).toMatchObject({ active: true, paused: false });
-    await advance(30_000);
+    await advanceClockAsync(30_000);
     expect(result.current.countdown).toMatchObject({ active: true, paused: true });
     expect(arrivals).toHaveLength(1);
   });
@@ -117,16 +117,16 @@ describe('retries while offline', () => {
     const { result } = setup();
     await advanceUntil(() => result.current.scheduledRetry !== undefined);
     act(() => focusManager.setFocused(false));
-    await advance(30_000);
+    await advanceClockAsync(30_000);
     const failure = result.current.failureReason;
 
     act(() => result.current.stopRetrying());
-    await advance(1);
+    await advanceClockAsync(1);
     expect(result.current).toMatchObject({ isError: true, fetchStatus: 'idle' });
     expect(result.current.error).toBe(failure);
 
     // The held retry is gone: nothing is sent while the tab stays hidden, however long.
-    await advance(60_000);
+    await advanceClockAsync(60_000);
     expect(arrivals).toHaveLength(1);
     expect(result.current.error).toBe(failure);
   });
@@ -147,17 +147,17 @@ describe('a mutation whose due retry waits for the network', () => {
     await advanceUntil(() => result.current.scheduledRetry !== undefined);
     // Offline before the retry is due: the kit's own wait holds it, react-query does not pause it.
     act(() => onlineManager.setOnline(false));
-    await advance(30_000);
+    await advanceClockAsync(30_000);
     const failure = result.current.failureReason;
     expect(failure).toBeDefined();
 
     act(() => result.current.stopRetrying());
-    await advance(1);
+    await advanceClockAsync(1);
     expect(result.current).toMatchObject({ isError: true });
     expect(result.current.error).toBe(failure);
 
     act(() => onlineManager.setOnline(true));
-    await advance(30_000);
+    await advanceClockAsync(30_000);
     expect(puts).toHaveLength(1);
   });
 });

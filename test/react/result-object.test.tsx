@@ -3,12 +3,12 @@ import { renderHook } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createApiClient, useApiQuery } from '../../src/index.js';
-import { advance, advanceUntil, API, kitWrapper, useFakeClock, useMockApi } from '../support/kit-wrapper.js';
+import { advanceClockAsync, advanceUntil, API, kitWrapper, fakeTimersForMockApi, useMockApi } from '../support/kit-wrapper.js';
 
 const server = useMockApi();
 
 beforeEach(() => {
-  useFakeClock();
+  fakeTimersForMockApi();
   server.use(http.get(`${API}/orders`, () => HttpResponse.json([{ id: 1 }])));
 });
 
@@ -36,7 +36,7 @@ describe("useApiQuery's result", () => {
     // Another key whose data is cached: react-query's optimistic result for it becomes the observer's own.
     queryClient.setQueryData(['orders', 2], [{ id: 2 }]);
     rerender({ id: 2 });
-    await advance(10);
+    await advanceClockAsync(10);
     expect(result.current.data).toEqual([{ id: 2 }]);
     expect(ownResultsWithKitFields.length).toBeGreaterThan(0);
     for (const fields of ownResultsWithKitFields) expect(fields).toEqual([]);
@@ -61,7 +61,7 @@ describe("useApiQuery's result", () => {
     await advanceUntil(() => result.current !== undefined);
     const settled = renders;
     // The query turns stale after a second: `isStale` changes, and nothing here reads it.
-    await advance(2_000);
+    await advanceClockAsync(2_000);
     expect(renders).toBe(settled);
   });
 
@@ -77,7 +77,7 @@ describe("useApiQuery's result", () => {
     );
     await advanceUntil(() => result.current.data !== undefined);
     const settled = renders;
-    await advance(2_000);
+    await advanceClockAsync(2_000);
     expect(result.current.isStale).toBe(true);
     expect(renders).toBe(settled + 1);
   });

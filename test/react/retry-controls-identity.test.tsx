@@ -2,7 +2,7 @@ import { renderHook } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createApiClient, useApiMutation, useApiQuery } from '../../src/index.js';
-import { advanceUntil, API, kitWrapper, useFakeClock, useMockApi } from '../support/kit-wrapper.js';
+import { advanceUntil, API, kitWrapper, fakeTimersForMockApi, useMockApi } from '../support/kit-wrapper.js';
 
 // `retryNow` and `stopRetrying` act on the failure on screen: they keep their identity while it
 // is the same (a memoised child or an effect that depends on them does not run again), and are
@@ -11,7 +11,7 @@ const server = useMockApi();
 let sent = 0;
 
 beforeEach(() => {
-  useFakeClock();
+  fakeTimersForMockApi();
   sent = 0;
   const unavailable = () => {
     sent += 1;

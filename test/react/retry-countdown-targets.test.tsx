@@ -2,8 +2,8 @@ import { render, renderHook, screen } from '@testing-library/react';
 import { describe, expect, test } from 'vitest';
 import { ApiError, RetryCountdown, toApiError, useRetryCountdown, type RetryCountdownTarget } from '../../src/index.js';
 import { useFakeClockPerTest } from '../support/fake-clock.js';
+import { NOW } from '../support/now.js';
 
-const NOW = Date.UTC(2026, 2, 2, 10, 15, 30);
 
 useFakeClockPerTest(NOW);
 

@@ -3,7 +3,7 @@ import { act, render, screen } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ApiErrorBanner, ApiKitProvider, apiQueryDefaults, createApiClient, getScheduledRetry, isApiError, useApiMutation, useApiQuery } from '../../src/index.js';
 import { replyJson, useLocalServer, type Handler } from '../support/local-server.js';
-import { passTime, runUntil, useSocketClockPerTest } from '../support/socket-clock.js';
+import { passTimeInAct, passTimeInActUntil, useSocketClockPerTest } from '../support/socket-clock.js';
 
 const server = useLocalServer();
 
@@ -42,7 +42,7 @@ function expectNoPromisedRetry(seen: Seen): void {
   expect(isApiError(seen.failure)).toBe(true);
   expect(seen.scheduledRetry).toBeUndefined();
   expect(getScheduledRetry(seen.failure)).toBeUndefined();
-  expect(screen.getByRole('alert')).toBeDefined();
+  screen.getByRole('alert');
   expect(screen.queryByRole('button', { name: 'Retry now' })).toBeNull();
   expect(screen.queryByRole('button', { name: 'Stop retrying' })).toBeNull();
 }
@@ -88,9 +88,9 @@ describe.each(answers)('a retry that is refused after %s', (_name, answer) => {
   ])('useApiQuery with %s sends once and promises nothing', async (_label, retry) => {
     const seen: Seen = { failure: undefined, scheduledRetry: undefined, settled: false };
     renderInKit(<QueryProbe seen={seen} retry={retry} />);
-    await runUntil(() => seen.settled);
+    await passTimeInActUntil(() => seen.settled);
     expectNoPromisedRetry(seen);
-    await passTime(5_000);
+    await passTimeInAct(5_000);
     expectNoPromisedRetry(seen);
   });
 
@@ -101,9 +101,9 @@ describe.each(answers)('a retry that is refused after %s', (_name, answer) => {
     const seen: Seen = { failure: undefined, scheduledRetry: undefined, settled: false };
     renderInKit(<MutationProbe seen={seen} retry={retry} />);
     act(() => screen.getByRole('button', { name: 'Send' }).click());
-    await runUntil(() => seen.settled);
+    await passTimeInActUntil(() => seen.settled);
     expectNoPromisedRetry(seen);
-    await passTime(5_000);
+    await passTimeInAct(5_000);
     expectNoPromisedRetry(seen);
   });
 
@@ -115,21 +115,21 @@ describe.each(answers)('a retry that is refused after %s', (_name, answer) => {
         <PlainQueryProbe seen={seen} />
       </QueryClientProvider>,
     );
-    await runUntil(() => seen.settled);
+    await passTimeInActUntil(() => seen.settled);
     expectNoPromisedRetry(seen);
-    await passTime(5_000);
+    await passTimeInAct(5_000);
     expectNoPromisedRetry(seen);
   });
 
   it('a retry function of the caller that says yes still shows the schedule, and the retry comes', async () => {
     const seen: Seen = { failure: undefined, scheduledRetry: undefined, settled: false };
     renderInKit(<QueryProbe seen={seen} retry={(failureCount) => failureCount < 1} />);
-    await runUntil(() => seen.scheduledRetry !== undefined);
+    await passTimeInActUntil(() => seen.scheduledRetry !== undefined);
     expect(server.requests).toHaveLength(1);
     expect(seen.scheduledRetry).toMatchObject({ attempt: 2, maxAttempts: 4 });
     expect(getScheduledRetry(seen.failure)).toBe(seen.scheduledRetry);
-    expect(screen.getByRole('button', { name: 'Stop retrying' })).toBeDefined();
-    await runUntil(() => seen.settled);
+    screen.getByRole('button', { name: 'Stop retrying' });
+    await passTimeInActUntil(() => seen.settled);
     expect(server.requests).toHaveLength(2);
     expect(seen.scheduledRetry).toBeUndefined();
     expect(screen.queryByRole('button', { name: 'Stop retrying' })).toBeNull();

@@ -2,13 +2,13 @@ import { renderHook } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createApiClient, useApiMutation } from '../../src/index.js';
-import { advance, advanceUntil, API, kitWrapper, useFakeClock, useMockApi } from '../support/kit-wrapper.js';
+import { advanceClockAsync, advanceUntil, API, kitWrapper, fakeTimersForMockApi, useMockApi } from '../support/kit-wrapper.js';
 
 const server = useMockApi();
 const received: Array<{ at: number; key: string | null; body: unknown }> = [];
 
 beforeEach(() => {
-  useFakeClock();
+  fakeTimersForMockApi();
   received.length = 0;
 });
 
@@ -36,7 +36,7 @@ describe('useApiMutation', () => {
     const { result } = renderHook(() => useApiMutation<{ id: number }, { sku: string }>({ path: 'orders' }), { wrapper });
     const pending = result.current.mutateAsync({ sku: 'A-1' });
     await advanceUntil(() => received.length === 1);
-    await advance(50);
+    await advanceClockAsync(50);
     await expect(pending).resolves.toEqual({ id: 7 });
     expect(received[0]!.body).toEqual({ sku: 'A-1' });
     expect(received[0]!.key).toBeNull();
@@ -48,7 +48,7 @@ describe('useApiMutation', () => {
     const { result } = renderHook(() => useApiMutation({ path: 'orders' }), { wrapper });
     result.current.mutate({ sku: 'A-1' } as never);
     await advanceUntil(() => result.current.isError);
-    await advance(60_000);
+    await advanceClockAsync(60_000);
     expect(received).toHaveLength(1);
     expect(result.current.error?.status).toBe(500);
     expect(result.current.scheduledRetry).toBeUndefined();
@@ -73,7 +73,7 @@ describe('useApiMutation', () => {
     const first = result.current.mutateAsync({ sku: 'A-1' });
     const second = result.current.mutateAsync({ sku: 'B-2' });
     await advanceUntil(() => received.length === 2);
-    await advance(50);
+    await advanceClockAsync(50);
     await Promise.all([first, second]);
     expect(received[0]!.key).not.toBe(received[1]!.key);
   });
@@ -90,7 +90,7 @@ describe('useApiMutation', () => {
       const first = result.current.mutateAsync({ sku: 'A-1' });
       const second = result.current.mutateAsync({ sku: 'B-2' });
       await advanceUntil(() => received.length === 2);
-      await advance(50);
+      await advanceClockAsync(50);
       await Promise.all([first, second]);
     } finally {
       vi.unstubAllGlobals();
@@ -121,7 +121,7 @@ describe('useApiMutation', () => {
     result.current.stopRetrying();
     await advanceUntil(() => result.current.isError, { maxMs: 100 });
     expect(result.current.error).toBe(failure);
-    await advance(60_000);
+    await advanceClockAsync(60_000);
     expect(received).toHaveLength(1);
   });
 

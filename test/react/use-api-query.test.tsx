@@ -3,13 +3,13 @@ import { http, HttpResponse } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ApiError, createApiClient, isApiError, useApiQuery, useRetryCountdown } from '../../src/index.js';
 import { expectRenderToThrow } from '../support/console-capture.js';
-import { advance, advanceUntil, API, kitWrapper, useFakeClock, useMockApi } from '../support/kit-wrapper.js';
+import { advanceClockAsync, advanceUntil, API, kitWrapper, fakeTimersForMockApi, useMockApi } from '../support/kit-wrapper.js';
 
 const server = useMockApi();
 const arrivals: number[] = [];
 
 beforeEach(() => {
-  useFakeClock();
+  fakeTimersForMockApi();
   arrivals.length = 0;
 });
 
@@ -80,7 +80,7 @@ describe('useApiQuery', () => {
     const { wrapper } = setup();
     const { result } = renderHook(() => useApiQuery({ queryKey: ['orders', status], path: 'orders' }), { wrapper });
 
-    await advance(60_000);
+    await advanceClockAsync(60_000);
     expect(arrivals).toHaveLength(1);
     expect(result.current.isError).toBe(true);
     expect(result.current.error?.status).toBe(status);
@@ -93,7 +93,7 @@ describe('useApiQuery', () => {
     const { result } = renderHook(() => useApiQuery({ queryKey: ['orders'], path: 'orders' }), { wrapper });
 
     await advanceUntil(() => result.current.isError);
-    await advance(60_000);
+    await advanceClockAsync(60_000);
     expect(arrivals).toHaveLength(4);
     expect(isApiError(result.current.error)).toBe(true);
     expect(result.current.error?.supportId).toBe('sup-500');
@@ -136,11 +136,11 @@ describe('useApiQuery', () => {
     await advanceUntil(() => result.current.scheduledRetry !== undefined);
     const failure = result.current.failureReason;
     result.current.stopRetrying();
-    await advance(1);
+    await advanceClockAsync(1);
     expect(result.current.isError).toBe(true);
     expect(result.current.error).toBe(failure);
     expect(result.current.scheduledRetry).toBeUndefined();
-    await advance(60_000);
+    await advanceClockAsync(60_000);
     expect(arrivals).toHaveLength(1);
   });
 
@@ -201,7 +201,7 @@ describe('useApiQuery', () => {
       throw thrown;
     };
     const { result } = renderHook(() => useApiQuery({ queryKey: ['broken'], queryFn }), { wrapper });
-    await advance(10);
+    await advanceClockAsync(10);
     expect(result.current.isError).toBe(true);
     return result.current.error;
   }
@@ -229,14 +229,14 @@ describe('useApiQuery', () => {
     );
     const { wrapper } = setup();
     renderHook(() => useApiQuery({ queryKey: ['orders', 2], path: 'orders', searchParams: { page: 2 } }), { wrapper });
-    await advance(10);
+    await advanceClockAsync(10);
     expect(url).toBe(`${API}/orders?page=2`);
   });
 
   it('fails with a TypeError that says what is missing when given neither a path nor a queryFn', async () => {
     const { wrapper } = setup();
     const { result } = renderHook(() => useApiQuery({ queryKey: ['nothing'], retry: false }), { wrapper });
-    await advance(10);
+    await advanceClockAsync(10);
     expect(result.current.error?.kind).toBe('unknown');
     expect(result.current.error?.cause).toBeInstanceOf(TypeError);
     expect((result.current.error?.cause as TypeError).message).toBe('useApiQuery needs a `path` or a `queryFn`.');

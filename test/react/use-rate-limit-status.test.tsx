@@ -3,13 +3,13 @@ import { http, HttpResponse } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createApiClient, createRateLimitGate, useApiQuery, useRateLimitStatus } from '../../src/index.js';
 import { expectRenderToThrow } from '../support/console-capture.js';
-import { advance, advanceUntil, API, kitWrapper, useFakeClock, useMockApi } from '../support/kit-wrapper.js';
+import { advanceClockAsync, advanceUntil, API, kitWrapper, fakeTimersForMockApi, useMockApi } from '../support/kit-wrapper.js';
 
 const server = useMockApi();
 const arrivals: Array<{ path: string; at: number }> = [];
 
 beforeEach(() => {
-  useFakeClock();
+  fakeTimersForMockApi();
   arrivals.length = 0;
   server.use(
     http.get(`${API}/:name`, ({ params }) => {
@@ -42,7 +42,7 @@ describe('useRateLimitStatus', () => {
       { wrapper },
     );
     expect(result.current.status).toEqual({ limited: true, until, remainingMs: 5000 });
-    await advance(4900);
+    await advanceClockAsync(4900);
     expect(arrivals).toHaveLength(0);
     expect(result.current.a.isFetching).toBe(true);
 

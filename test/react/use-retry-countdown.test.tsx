@@ -1,12 +1,13 @@
 import { onlineManager } from '@tanstack/react-query';
 import { act, renderHook } from '@testing-library/react';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { ApiError, createRetryPolicy, getScheduledRetry, type RetryCountdownTarget, useRetryCountdown } from '../../src/index.js';
+import { ApiError, getScheduledRetry, type RetryCountdownTarget, useRetryCountdown } from '../../src/index.js';
 // Internal: clears a recorded schedule, as react-query's next attempt does, without running one.
 import { clearScheduledRetry } from '../../src/core/retry/failure-record.js';
-import { advance, useFakeClockPerTest } from '../support/fake-clock.js';
+import { advanceClock, useFakeClockPerTest } from '../support/fake-clock.js';
+import { NOW } from '../support/now.js';
+import { scheduleRetry } from '../support/scheduled-retry.js';
 
-const NOW = Date.UTC(2026, 2, 2, 10, 15, 30);
 
 useFakeClockPerTest(NOW);
 
@@ -14,14 +15,8 @@ afterEach(() => {
   onlineManager.setOnline(true);
 });
 
-function withSchedule(init: ConstructorParameters<typeof ApiError>[0], random = 0): ApiError {
-  const error = new ApiError({ receivedAt: NOW, method: 'GET', ...init });
-  // In react-query's order: the delay first, then the decision that the retry follows.
-  const policy = createRetryPolicy({ random: () => random, now: () => NOW });
-  policy.retryDelay(0, error);
-  policy.retry(0, error);
-  return error;
-}
+const withSchedule = (init: ConstructorParameters<typeof ApiError>[0], random = 0) =>
+  scheduleRetry(new ApiError({ receivedAt: NOW, method: 'GET', ...init }), { random: () => random, now: () => NOW });
 
 function countdown(target: RetryCountdownTarget) {
   const renders = vi.fn();
@@ -46,15 +41,15 @@ describe('useRetryCountdown', () => {
     const { result, renders } = countdown(NOW + 2_300);
     expect(result.current).toMatchObject({ remainingMs: 2_300, seconds: 3, active: true, paused: false, progress: 0 });
     const rendersAtStart = renders.mock.calls.length;
-    advance(299);
+    advanceClock(299);
     expect(renders).toHaveBeenCalledTimes(rendersAtStart);
-    advance(1);
+    advanceClock(1);
     expect(result.current).toMatchObject({ remainingMs: 2_000, seconds: 2 });
-    advance(1_000);
+    advanceClock(1_000);
     expect(result.current).toMatchObject({ remainingMs: 1_000, seconds: 1, active: true });
-    advance(999);
+    advanceClock(999);
     expect(result.current).toMatchObject({ remainingMs: 1_000, seconds: 1, active: true });
-    advance(1);
+    advanceClock(1);
     expect(result.current).toEqual({ remainingMs: 0, seconds: 0, active: false, paused: false, progress: 1 });
     expect(renders).toHaveBeenCalledTimes(rendersAtStart + 3);
     expect(vi.getTimerCount()).toBe(0);
@@ -63,9 +58,9 @@ describe('useRetryCountdown', () => {
   test('runs progress linearly from mount to the end of a bare time', () => {
     const { result } = countdown(new Date(NOW + 10_000));
     expect(result.current.progress).toBe(0);
-    advance(3_000);
+    advanceClock(3_000);
     expect(result.current.progress).toBe(0.3);
-    advance(7_000);
+    advanceClock(7_000);
     expect(result.current.progress).toBe(1);
   });
 
@@ -96,7 +91,7 @@ describe('useRetryCountdown', () => {
     const error = withSchedule({ status: 503 });
     const { result, rerender } = countdown({ failureReason: error, fetchStatus: 'paused' });
     expect(result.current).toMatchObject({ paused: true, active: true });
-    advance(5_000);
+    advanceClock(5_000);
     expect(result.current).toMatchObject({ paused: true, active: true, seconds: 0 });
     rerender({ value: { failureReason: error, isPaused: true } });
     expect(result.current.paused).toBe(true);
@@ -121,7 +116,7 @@ describe('useRetryCountdown', () => {
     const { result } = countdown({ failureReason: error, fetchStatus: 'fetching' });
     expect(result.current.seconds).toBe(1);
     clearScheduledRetry(error);
-    advance(500);
+    advanceClock(500);
     expect(result.current).toMatchObject({ remainingMs: 0, seconds: 0, active: false, progress: 1 });
   });
 
@@ -129,7 +124,7 @@ describe('useRetryCountdown', () => {
     const first = countdown(NOW + 1_500);
     const second = countdown(NOW + 4_000);
     expect(vi.getTimerCount()).toBe(1);
-    advance(1_500);
+    advanceClock(1_500);
     expect(first.result.current.active).toBe(false);
     expect(vi.getTimerCount()).toBe(1);
     second.unmount();

@@ -12,13 +12,13 @@ export const API = 'http://127.0.0.1:4010';
 /**
  * Gives the test file a mocked API at the network layer: listening before its tests (a request no
  * handler answers fails the test), closed after them. After each test the handlers added with
- * `server.use` are dropped and real timers come back, undoing {@link useFakeClock}.
+ * `server.use` are dropped and real timers come back, undoing {@link fakeTimersForMockApi}.
  *
  * @returns The MSW server, for `server.use(...)`.
  * @example
  * const server = useMockApi();
  * beforeEach(() => {
- *   useFakeClock();
+ *   fakeTimersForMockApi();
  *   server.use(http.get(`${API}/orders`, () => HttpResponse.json([])));
  * });
  */
@@ -47,14 +47,17 @@ export function kitWrapper(client: KyInstance, props: Omit<ApiKitProviderProps, 
 }
 
 /** Advances fake time inside `act`, letting promises (MSW, react-query) settle on the way. */
-export async function advance(ms: number): Promise<void> {
+export async function advanceClockAsync(ms: number): Promise<void> {
   await act(async () => {
     await vi.advanceTimersByTimeAsync(ms);
   });
 }
 
-/** Fake timers that still let MSW and react-query run their promise chains. */
-export function useFakeClock(): void {
+/**
+ * Fakes timers and `Date` from now on, leaving promises real, so that MSW and react-query still run
+ * their promise chains; {@link useMockApi} puts the real timers back after each test.
+ */
+export function fakeTimersForMockApi(): void {
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
 }
 
@@ -66,7 +69,7 @@ export async function advanceUntil(done: () => boolean, { stepMs = 10, maxMs = 1
   let elapsed = 0;
   while (!done()) {
     if (elapsed >= maxMs) throw new Error(`condition not met within ${maxMs} ms of fake time`);
-    await advance(stepMs);
+    await advanceClockAsync(stepMs);
     elapsed += stepMs;
   }
   return elapsed;

@@ -4,7 +4,7 @@ import { afterEach, expect, vi } from 'vitest';
 
 /**
  * Fake setTimeout/Date make backoffs instant to cross; `shouldAdvanceTime` keeps the clock moving
- * so that real sockets work. Call {@link useMovingFakeClock} in a `describe` block, `start` in a
+ * so that real sockets work, and {@link passTimeUntil} crosses waits at once. Call {@link useMovingFakeClock} in a `describe` block, `start` in a
  * test; the query client and the real timers are put back after each test.
  */
 export function useMovingFakeClock() {
@@ -24,11 +24,20 @@ export function useMovingFakeClock() {
   };
 }
 
-/** Pushes fake time forward in steps until `done` holds; fails after `maxSteps`. */
-export async function runUntil(done: () => boolean, { stepMs = 100, maxSteps = 600 } = {}): Promise<void> {
-  for (let step = 0; step < maxSteps && !done(); step += 1) {
-    await vi.advanceTimersByTimeAsync(stepMs);
-    await realSleep(1);
-  }
+/** Lets `ms` of fake time pass, then one real millisecond, so that real sockets can answer. */
+export async function passTime(ms: number): Promise<void> {
+  await vi.advanceTimersByTimeAsync(ms);
+  await realSleep(1);
+}
+
+/**
+ * Lets fake time pass in steps of `stepMs`, each with `pass` ({@link passTime} unless told), until
+ * `done` holds; fails after `maxSteps`.
+ */
+export async function passTimeUntil(
+  done: () => boolean,
+  { stepMs = 100, maxSteps = 600, pass = passTime }: { stepMs?: number; maxSteps?: number; pass?: (ms: number) => Promise<void> } = {},
+): Promise<void> {
+  for (let step = 0; step < maxSteps && !done(); step += 1) await pass(stepMs);
   expect(done()).toBe(true);
 }
