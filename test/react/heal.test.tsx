@@ -65,7 +65,7 @@ describe('a page through an outage and back', () => {
 
     down = false;
     const beforeRecovery = arrivals.length;
-    await advanceUntil(() => screen.queryAllByText(/^Loaded /).length === 3, { maxMs: 20_000 });
+    await advanceUntil(() => screen.queryAllByText(/^Loaded /).length === 3, { stepMs: 100, maxMs: 20_000 });
     expect(screen.queryAllByRole('alert')).toHaveLength(0);
     screen.getByText(/^Service (up|degraded)$/);
     // One answered probe, then one request per remaining panel.

@@ -169,6 +169,7 @@ export function createRecovery({ gate, budget, policy = DEFAULT_RETRY_POLICY, ba
 
   const settle = (nameOf: () => string, probe: boolean, departedAt: number, outcome: Outcome) => {
     const now = Date.now();
+    if (outcome === 'refused' || (outcome instanceof ApiError && isServerRefusal(outcome))) pace.refusedFromBefore(departedAt, now);
     if (outcome === 'cancelled' || outcome === 'refused') return;
     const failedAgain = outcome === 'failed' || (outcome instanceof ApiError && outcome.retryable);
     if (failedAgain) {
@@ -265,7 +266,7 @@ export function createRecovery({ gate, budget, policy = DEFAULT_RETRY_POLICY, ba
     // A server that let others through just now limits a rate: after the wait, one at a time
     // for as long again. One that refused everyone (per resource, say) gets a ramp by evidence.
     const limitsARate = now - lastAnswerAt <= wait;
-    if (limitsARate) pace.limitRate(until, wait, now);
+    if (limitsARate) pace.limitRate(until, wait, now, active);
     ramp.restart();
     if (name !== undefined) serverWait.refused(name, until, limitsARate);
     gate.closeUntil(until);

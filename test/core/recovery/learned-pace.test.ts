@@ -126,6 +126,32 @@ describe('createRecovery: the strict period and the learned pace', () => {
     expect(log.length).toBeGreaterThan(1);
   });
 
+  it('keeps the strict period when the few served answers of the wave are outnumbered by its refusals: a rate limit refused the rest', async () => {
+    const { recovery } = setup();
+    const keys = Array.from({ length: 8 }, (_, index) => `GET /items/${index}`);
+    const places = keys.map((key) => recovery.tryAcquire(() => key)!);
+    vi.setSystemTime(50);
+    recovery.answered({ ok: true, status: 200 }, keys[0]!, undefined, undefined);
+    places[0]!('answered');
+    recovery.answered({ ok: false, status: 429 }, keys[1]!, 1000, undefined);
+    places[1]!('refused');
+    // The rest of the wave is refused, but for two served from what the server had left, whose
+    // answers happen to be read last.
+    for (const index of [2, 3, 4, 5]) {
+      recovery.answered({ ok: false, status: 429 }, keys[index]!, 1000, undefined);
+      places[index]!('refused');
+    }
+    for (const index of [6, 7]) {
+      recovery.answered({ ok: true, status: 200 }, keys[index]!, undefined, undefined);
+      places[index]!('answered');
+    }
+    await vi.advanceTimersByTimeAsync(1100);
+    const log: Array<[string, number]> = [];
+    for (const key of ['GET /items/10', 'GET /items/11', 'GET /items/12']) void ask(recovery, key, log);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(log).toHaveLength(1);
+  });
+
   it('stops keeping to it once the demand falls below it for the strict time', async () => {
     const recovery = await pacedAfterWait();
     expect((await serveTogether(recovery, sevenAfter('GET /r2').slice(0, 6), 400)).at(-1)).toBe(2100);

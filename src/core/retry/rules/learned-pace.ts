@@ -26,12 +26,19 @@ export interface LearnedPaceRule extends AdmissionRule {
   /**
    * A request that left at `departedAt` was served at `now`. A rate limit refuses what reaches it
    * after its first refusal; a service that refuses at random serves most of the requests that
-   * were in flight with the refused one. When more than {@link SERVED_FROM_BEFORE} of those are
-   * served, the strict period (and any pace) ends: the refusal was not about a rate.
+   * were in flight with the refused one. Once at least half of those have answered, more than
+   * {@link SERVED_FROM_BEFORE} of them were served and more were served than refused, the strict
+   * period (and any pace) ends: the refusal was not about a rate. Waiting for half of them keeps
+   * the few served answers that happen to be read first from deciding.
    */
   servedFromBefore(departedAt: number, now: number): void;
-  /** The server refused at `now` until `until`, right behind successes: one at a time for as long again as `waitMs`. */
-  limitRate(until: number, waitMs: number, now: number): void;
+  /** A request that left at `departedAt` was refused at `now`: weighed against the served ones. */
+  refusedFromBefore(departedAt: number, now: number): void;
+  /**
+   * The server refused at `now` until `until`, right behind successes, with `inFlight` requests
+   * (the refused one among them) still out: one at a time for as long again as `waitMs`.
+   */
+  limitRate(until: number, waitMs: number, now: number, inFlight: number): void;
   /** A request left at `now`: the next one keeps the pace from it. */
   departed(now: number): void;
   /** A request that left at `departedAt` was served at `now`: the pace may be raised (additive increase). */
@@ -52,9 +59,12 @@ export function createLearnedPaceRule(): LearnedPaceRule {
   let pacedAt = Number.NEGATIVE_INFINITY;
   let periodFrom = 0;
   let servedInPeriod = 0;
-  // When the strict period began, and how many requests that left before it were served since.
+  // When the strict period began, how many requests were out then, and how many of those were
+  // served or refused since.
   let strictFrom = 0;
+  let inFlightAtStrict = 0;
   let servedFromBeforeCount = 0;
+  let refusedFromBeforeCount = 0;
   // The rate's window (the latest refusal's wait), and since when the pace held requests back
   // with no refusal: the evidence for raising it.
   let windowMs = 0;
@@ -75,14 +85,20 @@ export function createLearnedPaceRule(): LearnedPaceRule {
     servedFromBefore(departedAt, now) {
       if (now >= strictUntil || departedAt >= strictFrom) return;
       servedFromBeforeCount += 1;
-      if (servedFromBeforeCount <= SERVED_FROM_BEFORE) return;
+      const answered = servedFromBeforeCount + refusedFromBeforeCount;
+      if (servedFromBeforeCount <= SERVED_FROM_BEFORE || servedFromBeforeCount <= refusedFromBeforeCount || answered * 2 < inFlightAtStrict) return;
       strictUntil = now;
       paceMs = 0;
     },
-    limitRate(until, waitMs, now) {
+    refusedFromBefore(departedAt, now) {
+      if (now < strictUntil && departedAt < strictFrom) refusedFromBeforeCount += 1;
+    },
+    limitRate(until, waitMs, now, inFlight) {
       if (now >= strictUntil) {
         strictFrom = now;
+        inFlightAtStrict = inFlight;
         servedFromBeforeCount = 0;
+        refusedFromBeforeCount = 0;
       }
       strictUntil = Math.max(strictUntil, until + Math.min(waitMs, MAX_STRICT_MS));
     },
