@@ -171,8 +171,8 @@ export function retryNowAsked(error: unknown): boolean {
 
 /** @internal Records the kit hook's attempt waiting for the retry after `failure`; `undefined` when the wait ended. */
 export function setAttemptWait(failure: object, wait: RetryHold | undefined): void {
-  if (wait !== undefined) recordOf(failure).attemptWait = wait;
-  else if (peek(failure)) recordOf(failure).attemptWait = undefined;
+  const record = wait === undefined ? peek(failure) : recordOf(failure);
+  if (record) record.attemptWait = wait;
 }
 
 /** @internal Records the retry the client holds behind a probe after `failure`. */

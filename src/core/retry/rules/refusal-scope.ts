@@ -6,19 +6,15 @@ import { remember, type AdmissionRule } from './admission-rule.js';
  * `/items/42` and `/items/43` are one resource and `/search?q=a` and `/search?q=b` another.
  */
 export function scopeOf(name: string): string {
-  const space = name.indexOf(' ');
-  const url = space === -1 ? name : name.slice(space + 1);
-  const end = url.search(/[?#]/);
-  const bare = end === -1 ? url : url.slice(0, end);
-  const scheme = bare.indexOf('://');
-  const pathAt = scheme === -1 ? 0 : bare.indexOf('/', scheme + 3);
-  if (pathAt === -1) return bare;
-  const path = bare
-    .slice(pathAt)
+  const url = name.slice(name.indexOf(' ') + 1).split(/[?#]/, 1)[0] ?? '';
+  // The origin is kept whole: a port or an address holds digits too.
+  const origin = /^[a-z][a-z\d+.-]*:\/\/[^/]*/i.exec(url)?.[0] ?? '';
+  const path = url
+    .slice(origin.length)
     .split('/')
     .filter((segment) => !/\d/.test(segment))
     .join('/');
-  return bare.slice(0, pathAt) + path;
+  return origin + path;
 }
 
 interface Evidence {
