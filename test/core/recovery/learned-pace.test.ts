@@ -104,6 +104,34 @@ describe('createRecovery: the strict period and the learned pace', () => {
     expect(mean(paced.slice(-10))).toBeCloseTo(1000 / 7, 0);
   });
 
+  it('spaces raises twice as far apart after the server refused one: its limit is near', async () => {
+    const recovery = await pacedAfterWait();
+    // The first raise comes two windows (of 1000 ms) after the refusal at 1000: one per 200 ms,
+    // then one per 167 ms from 3345.
+    const first: Array<[string, number]> = [];
+    for (let index = 0; index < 12; index += 1) void serve(recovery, `GET /q/${index}`, 200, first);
+    await vi.advanceTimersByTimeAsync(1400);
+    expect(first.map(([, at]) => at).slice(-3)).toEqual([2945, 3145, 3345]);
+    // The raised pace is refused at once.
+    const refusedLog: Array<[string, number]> = [];
+    void serve(recovery, 'GET /s', 429, refusedLog, 1000);
+    await vi.advanceTimersByTimeAsync(400);
+    const refusedAt = refusedLog[0]![1];
+    expect(refusedAt).toBe(3512);
+    const log: Array<[string, number]> = [];
+    for (const key of ['GET /s', ...Array.from({ length: 50 }, (_, index) => `GET /t/${index}`)]) void serve(recovery, key, 200, log);
+    await vi.advanceTimersByTimeAsync(7000);
+    const gaps = log.slice(1).map(([, at], index) => ({ from: log[index]![1], gap: at - log[index]![1] })).filter(({ gap }) => gap > 0);
+    // The pace learned anew (about 207 ms) holds for four windows from the refusal, not two; then
+    // it is raised by one request per window.
+    const before = gaps.filter(({ from }) => from < refusedAt + 4 * 1000);
+    const after = gaps.filter(({ from }) => from > refusedAt + 4 * 1000 + 300);
+    expect(before.length).toBeGreaterThan(10);
+    expect(Math.min(...before.map(({ gap }) => gap))).toBeGreaterThanOrEqual(200);
+    expect(after.length).toBeGreaterThan(10);
+    expect(Math.max(...after.map(({ gap }) => gap))).toBeLessThan(180);
+  });
+
   it('ends the strict period when the requests in flight with the refused one are served: refused at random, not over a rate', async () => {
     const { recovery } = setup();
     const keys = ['GET /ok', 'GET /r', 'GET /x', 'GET /y'];

@@ -11,6 +11,13 @@ const MAX_STRICT_MS = 60_000;
  */
 const RAISE_AFTER_WINDOWS = 2;
 
+/**
+ * The longest spacing of raises, in windows. A raise the server refused shows its limit is near:
+ * the next raise waits twice as many windows (as TCP, past its threshold, grows more slowly), so
+ * a pace at the limit is not refused anew every few windows; a raise that holds halves it again.
+ */
+const MAX_RAISE_AFTER_WINDOWS = 16;
+
 /** Requests in flight at a refusal that a rate limit may still serve: one token refilled. */
 const SERVED_FROM_BEFORE = 1;
 
@@ -70,6 +77,9 @@ export function createLearnedPaceRule(): LearnedPaceRule {
   let windowMs = 0;
   let unrefusedSince = 0;
   let held = false;
+  // How many windows apart raises go, and whether the pace's latest change was a raise.
+  let raiseAfterWindows = RAISE_AFTER_WINDOWS;
+  let raised = false;
   const pacedUntil = (now: number) => (paceMs > 0 && now < strictUntil ? pacedAt - burstMs : 0);
   return {
     admits: (_name, now) => now >= pacedUntil(now),
@@ -110,10 +120,12 @@ export function createLearnedPaceRule(): LearnedPaceRule {
       // were served from what the server had saved up.
       if (departedAt >= periodFrom) servedInPeriod += 1;
       // Only a pace that held requests back is raised: below the demand, it was really tried.
-      if (paceMs === 0 || !held || now - unrefusedSince < RAISE_AFTER_WINDOWS * windowMs) return;
+      if (paceMs === 0 || !held || now - unrefusedSince < raiseAfterWindows * windowMs) return;
+      if (raised) raiseAfterWindows = Math.max(RAISE_AFTER_WINDOWS, raiseAfterWindows / 2);
       paceMs = windowMs / (windowMs / paceMs + 1);
       unrefusedSince = now;
       held = false;
+      raised = true;
     },
     refused(now, waitMs) {
       // The period's first refusal and this one both found the allowance used up, so what was
@@ -133,6 +145,8 @@ export function createLearnedPaceRule(): LearnedPaceRule {
       windowMs = waitMs !== undefined && waitMs > 0 ? waitMs : 10 * paceMs;
       unrefusedSince = now;
       held = false;
+      if (raised) raiseAfterWindows = Math.min(MAX_RAISE_AFTER_WINDOWS, raiseAfterWindows * 2);
+      raised = false;
     },
   };
 }
