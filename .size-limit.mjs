@@ -21,7 +21,7 @@ const IMPORTS = [
     names: ['createApiClient', 'ApiKitProvider', 'useApiQuery', 'useApiMutation', 'ApiErrorBanner', 'RetryCountdown'],
     limit: '20.4 kB',
   },
-  { name: 'the React-free core', entry: './core', names: ['createApiClient', 'apiQueryDefaults'], limit: '11.5 kB' },
+  { name: 'the React-free core', entry: './core', names: ['createApiClient', 'apiQueryDefaults'], limit: '11.8 kB' },
   { name: 'every export of the main entry', entry: '.', names: '*', limit: '22.2 kB' },
 ];
 

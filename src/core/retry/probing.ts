@@ -4,13 +4,20 @@ import { isServerRefusal, type RetryPolicyOptions } from './retry-policy.js';
 import { clearWaitForService, getScheduledRetry, recordBudgetVerdict, scheduleWaitForService } from './failure-record.js';
 import { remember } from './rules/admission-rule.js';
 
-/** A request that failed and may be retried: when first, how often, how long its attempt took, and its last failure. */
+/**
+ * A request that failed and may be retried: when first, how often, how long its attempt took, and
+ * its last failure. The failure is held weakly: the query that retries holds it while it matters,
+ * and an error held for good would keep its whole request (its stack's frames, the signals, the
+ * response) for as long as the client lives.
+ */
 interface Outage {
   firstAt: number;
   failures: number;
   attemptMs: number;
-  last: ApiError | undefined;
+  last: WeakRef<ApiError> | undefined;
 }
+
+const weakly = (error: ApiError | undefined) => (error === undefined ? undefined : new WeakRef(error));
 
 /** @internal What probing needs to know of a request waiting for its turn. */
 export interface ProbeCandidate {
@@ -133,13 +140,13 @@ export function createProbing(budget: RetryBudget | undefined, policy: Readonly<
     // The shortest schedule is half the longest: each backoff is drawn from its upper half.
     failedThroughout: (failure) => lastServedAt() < failure.receivedAt - longestSchedule / 2,
     deadlineOf,
-    lastFailure: (name) => outages.get(name)?.last,
+    lastFailure: (name) => outages.get(name)?.last?.deref(),
     failed(error, key, now) {
       // Its body may fail after its head was answered: the failure is its last all the same.
       if (key !== undefined && error.retryable) {
         const outage = outages.get(key);
-        if (outage) outage.last = error;
-        else remember(outages, key, { firstAt: now, failures: 0, attemptMs: 0, last: error });
+        if (outage) outage.last = weakly(error);
+        else remember(outages, key, { firstAt: now, failures: 0, attemptMs: 0, last: weakly(error) });
       }
       const paced = isServerRefusal(error) && error.retryAfterMs !== undefined;
       if (error.retryable && !paced) charge(now);
@@ -159,9 +166,9 @@ export function createProbing(budget: RetryBudget | undefined, policy: Readonly<
       if (outage) {
         if (outage.failures === 0) outage.attemptMs = Math.max(0, now - departedAt);
         outage.failures += 1;
-        outage.last = error ?? outage.last;
+        outage.last = weakly(error) ?? outage.last;
       } else {
-        remember(outages, name, { firstAt: now, failures: 1, attemptMs: Math.max(0, now - departedAt), last: error });
+        remember(outages, name, { firstAt: now, failures: 1, attemptMs: Math.max(0, now - departedAt), last: weakly(error) });
       }
       if (error && isServerRefusal(error)) return;
       // Not mapped, so not reported: charged here.
@@ -181,8 +188,8 @@ export function createProbing(budget: RetryBudget | undefined, policy: Readonly<
     expire(queue, now) {
       const ended: ProbeCandidate[] = [];
       for (const waiter of queue) {
-        // One that never failed has no answer of its own to end with: it probes instead.
-        const last = outages.get(waiter.name)?.last;
+        // One that never failed (or whose last failure nothing holds any more) has no answer of its own to end with: it probes instead.
+        const last = outages.get(waiter.name)?.last?.deref();
         if (waiter.deadline > now || !last || probeFailedAt < waiter.deadline - policy.baseDelayMs || waiter.arrivedAt > probeFailedAt) continue;
         ended.push(waiter);
         waiter.fail(finalCopy(last, waiter.name));
