@@ -46,6 +46,7 @@ const only = new Set((values.only ?? 'storm,storm-quota,precision,outage,outage-
 const healOutages = (values['heal-outages'] ?? (quick ? '3000' : '20000,60000')).split(',').map(Number);
 const healAfterMs = quick ? 5_000 : 45_000;
 const scatteredMs = quick ? 5_000 : 40_000;
+const scatteredWarmUpMs = quick ? 1_000 : 5_000;
 const scatteredSeeds = (values.seed ?? (quick ? '1' : '1,2,3')).split(',').map(Number);
 const name = values.name ?? `bench-${new Date().toISOString().replace(/[:.]/g, '-')}`;
 const strategies = (values.diagnostics ? [...STRATEGIES, ...DIAGNOSTIC_STRATEGIES] : STRATEGIES).filter(
@@ -146,7 +147,7 @@ let scattered: ScatteredFigures[] | undefined;
 if (only.has('scattered')) {
   scattered = [];
   for (const seed of scatteredSeeds) {
-    for (const strategy of strategies) scattered.push(await runScattered(strategy, { concurrent: 20, durationMs: scatteredMs, seed }));
+    for (const strategy of strategies) scattered.push(await runScattered(strategy, { concurrent: 20, durationMs: scatteredMs, warmUpMs: scatteredWarmUpMs, seed }));
   }
   console.log(
     `Scattered failures: 20 queries cycling for ${scatteredMs / 1000} s; 70 % 200, 10 % 500, 10 % 429 (Retry-After: 1), 5 % 503, 5 % reset,` +

@@ -1,4 +1,4 @@
-import { runCycling, type HeapReading } from '../harness/run-cycling.js';
+import { runCycling, WARM_UP_PREFIX, type CyclingCounts, type HeapReading } from '../harness/run-cycling.js';
 import type { Strategy } from '../harness/strategies.js';
 import { startServerThread } from '../servers/server-thread.js';
 
@@ -9,6 +9,8 @@ export interface ScatteredOptions {
   durationMs: number;
   /** The server's seed: every strategy run with the same seed meets the same faults (see `seeded-draw.ts`). */
   seed: number;
+  /** The warm-up on the same client before the run: not counted (see `run-cycling.ts`). */
+  warmUpMs: number;
 }
 
 /** A query that ended in an error, and what the server answered each of its requests. */
@@ -33,23 +35,21 @@ export interface ScatteredFigures {
   tooManyPerQuery: number;
   unhandledRejections: number;
   /**
-   * Heap after gc that outlived the run, per 1000 settled queries (bytes): the reading after the
-   * last query was removed minus the one before the first; `undefined` without `--expose-gc`.
+   * Heap after gc that outlived the run, per 1000 settled queries (bytes): the reading once the
+   * run is over and the page emptied, minus the one after the warm-up (`run-cycling.ts`);
+   * `undefined` without `--expose-gc`.
    */
   heapPerThousand: number | undefined;
   /**
    * Heap after gc grown per 1000 settled queries while the queries were live: the least-squares
-   * slope of the readings taken during the run (the first left out: the JIT and connections warming up).
+   * slope of the readings at the end of each eighth but the last.
    */
   heapRunningPerThousand: number | undefined;
   /** The raw data: heap readings, every failed query with its answers, and each settled query's 429s. */
-  heap: HeapReading[];
+  heap: CyclingCounts['heap'];
   failedQueries: FailedQuery[];
   settledQueries: Array<{ id: string; failed: boolean; tooMany: number }>;
 }
-
-const perThousand = (from: HeapReading | undefined, to: HeapReading | undefined) =>
-  from === undefined || to === undefined || to.settled === from.settled ? undefined : ((to.heapUsed - from.heapUsed) / (to.settled - from.settled)) * 1000;
 
 function slopePerThousand(readings: readonly HeapReading[]): number | undefined {
   if (readings.length < 2) return undefined;
@@ -69,7 +69,7 @@ export async function runScattered(strategy: Strategy, options: ScatteredOptions
   try {
     // The global fetch: nothing here reads departures, and a trace would grow the heap measured.
     const counts = await runCycling(strategy.create(server.url, globalThis.fetch), options);
-    const records = await server.records();
+    const records = (await server.records()).filter((record) => !record.query?.startsWith(WARM_UP_PREFIX));
     const tooMany = records.filter((record) => record.status === 429).length;
     const answers = new Map<string, number[]>();
     for (const record of records) {
@@ -78,8 +78,7 @@ export async function runScattered(strategy: Strategy, options: ScatteredOptions
       list.push(record.status);
       answers.set(record.query, list);
     }
-    const start = counts.heap[0];
-    const end = counts.heap.at(-1);
+    const { before, after, running } = counts.heap;
     return {
       strategy: strategy.id,
       seed: options.seed,
@@ -90,8 +89,8 @@ export async function runScattered(strategy: Strategy, options: ScatteredOptions
       tooManyRequests: tooMany,
       tooManyPerQuery: counts.settled === 0 ? 0 : tooMany / counts.settled,
       unhandledRejections: counts.unhandledRejections,
-      heapPerThousand: perThousand(start, end),
-      heapRunningPerThousand: slopePerThousand(counts.heap.slice(2, -1)),
+      heapPerThousand: before === undefined || after === undefined || counts.settled === 0 ? undefined : ((after.heapUsed - before.heapUsed) / counts.settled) * 1000,
+      heapRunningPerThousand: slopePerThousand(running),
       heap: counts.heap,
       failedQueries: counts.failedQueries.map((query) => ({ ...query, answers: answers.get(query.id) ?? [] })),
       settledQueries: counts.settledIds.map((id) => ({
