@@ -1,7 +1,9 @@
 // An app that already has a QueryClient and plain useQuery: apiQueryDefaults gives it the kit's
-// retry policy (Retry-After honoured, only retryable failures retried, POSTs never sent twice).
+// retry policy (Retry-After honoured, only retryable failures retried, POSTs never sent twice),
+// and healQueries brings failed queries back once the API answers again.
 import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
-import { apiQueryDefaults, createApiClient, getScheduledRetry } from 'api-error-kit';
+import { useEffect } from 'react';
+import { apiQueryDefaults, createApiClient, getScheduledRetry, healQueries } from 'api-error-kit';
 
 const client = createApiClient({ prefix: '/api' });
 export const queryClient = new QueryClient({ defaultOptions: apiQueryDefaults() });
@@ -14,6 +16,7 @@ function Orders() {
 }
 
 export function App() {
+  useEffect(() => healQueries(queryClient, client), []);
   return (
     <QueryClientProvider client={queryClient}>
       <Orders />

@@ -17,6 +17,7 @@ export type { ApiMutationFunctionContext, ApiMutationMethod, UseApiMutationOptio
 export type { RetryControls } from './react/retry-controls.js';
 export { useRateLimitStatus } from './react/useRateLimitStatus.js';
 export { useApiHealth } from './react/useApiHealth.js';
+export { healQueries } from './query/heal-queries.js';
 export type { RateLimitStatus } from './react/useRateLimitStatus.js';
 export { MessagesProvider } from './react/messages-context.js';
 export type { MessagesProviderProps } from './react/messages-context.js';

@@ -1,7 +1,7 @@
 import { QueryClient } from '@tanstack/query-core';
 import ky, { type KyInstance } from 'ky';
 import { apiQueryDefaults, createApiClient, type ApiClientOptions, type RetryPolicyOptions } from '../../src/core/index.js';
-// Internal: the healing ApiKitProvider starts, run here on a bare QueryClient, without React.
+// `healQueries` is public in the main entry; imported from its file, so React stays out of the bench.
 import { healQueries } from '../../src/query/heal-queries.js';
 
 /** What a strategy builds for one run: a query client and the fetch its queries call. */

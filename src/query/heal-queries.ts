@@ -1,4 +1,5 @@
 import { focusManager, onlineManager, type Query, type QueryCacheNotifyEvent, type QueryClient } from '@tanstack/react-query';
+import type { KyInstance } from 'ky';
 import { isApiError, type ApiError } from '../core/errors/ApiError.js';
 import { clientContextOf } from '../core/client/guarded-instance.js';
 import { getApiHealth } from '../core/retry/health.js';
@@ -10,18 +11,31 @@ import { MAX_TIMER_DELAY_MS } from '../core/retry/rate-limit-headers.js';
 const errorOf = (query: Query): ApiError => query.state.error as unknown as ApiError;
 
 /**
- * @internal Heals the failed queries of `queryClient` that `client` (a client of
- * `createApiClient`) served: while the service is down and such a query is on screen (an
- * observer), the tab visible and the device online, one of them is refetched as the client's next
- * probe, when the probe is due; each of them says so (`getScheduledRetry` gives the next probe's
- * time, `waitingForService`), `retryNow()` sends the probe at once and `stopRetrying()` leaves the
- * query out. Once the service answers, every one of them is refetched (the client ramps them up).
+ * Heals the failed queries of `queryClient` that `client` (a client of `createApiClient`) served:
+ * while the service is down and such a query is on screen (an observer), the tab visible and the
+ * device online, one of them is refetched as the client's next probe, when the probe is due; each
+ * of them says so (`getScheduledRetry` gives the next probe's time, `waitingForService`),
+ * `retryNow()` sends the probe at once and `stopRetrying()` leaves the query out. Once the service
+ * answers, every one of them is refetched (the client ramps them up).
+ *
+ * `ApiKitProvider` runs it for its client and `QueryClient`; call it yourself only without the
+ * provider (plain `useQuery` with {@link apiQueryDefaults}), once per pair.
+ *
  * A query is a patient when the policy gave up on it (or the client ended it behind failing
  * probes) with a retryable failure of an idempotent request made through `client`, and its
- * `meta.heal` is not `false`; healing needs the client's retry budget. Mutations are never re-sent. Returns the
- * function that stops healing.
+ * `meta.heal` is not `false`. Healing needs the client's retry budget, and does nothing for a
+ * client made with `heal: false` or not made by `createApiClient`. Mutations are never re-sent.
+ *
+ * @returns The function that stops healing.
+ * @example
+ * ```tsx
+ * const client = createApiClient({ prefix: '/api' });
+ * const queryClient = new QueryClient({ defaultOptions: apiQueryDefaults() });
+ * // Where the app starts, once: failed queries come back once the API answers again.
+ * useEffect(() => healQueries(queryClient, client), []);
+ * ```
  */
-export function healQueries(queryClient: QueryClient, client: unknown): () => void {
+export function healQueries(queryClient: QueryClient, client: KyInstance): () => void {
   const context = clientContextOf(client);
   const health = getApiHealth(client);
   if (!context?.heal || !health) return () => undefined;

@@ -2,9 +2,9 @@ import * as reactQuery from '@tanstack/react-query';
 import { focusManager, QueryClient, QueryObserver, type DefaultOptions } from '@tanstack/react-query';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { apiQueryDefaults, createApiClient, getApiHealth, getScheduledRetry, type ApiError } from '../../src/core/index.js';
-// Internal: the client's own gate, and the healing ApiKitProvider starts, run here on a bare QueryClient.
+import { healQueries } from '../../src/index.js';
+// Internal: the client's own gate.
 import { getRateLimitGate } from '../../src/core/client/create-api-client.js';
-import { healQueries } from '../../src/query/heal-queries.js';
 import { replyJson, useLocalServer } from '../support/local-server.js';
 import { passTimeUntil } from '../support/moving-fake-clock.js';
 
@@ -42,7 +42,7 @@ function outageServer(down: () => boolean): void {
   });
 }
 
-/** `count` observed queries of `items/<id>` through a client made with `heal`, healed like the provider does. */
+/** `count` observed queries of `items/<id>` through a client made with `heal`, healed as an app without the provider heals them. */
 function mount(queryClient: QueryClient, count: number, heal = true) {
   // Jitter in the middle of its range, so the probes' growing gaps are not left to chance.
   const client = createApiClient({ prefix: server.url, heal, retryPolicy: { random: () => 0.5 } });
