@@ -51,6 +51,9 @@ export interface ScatteredFigures {
   settledQueries: Array<{ id: string; failed: boolean; tooMany: number }>;
 }
 
+const perThousand = (from: HeapReading | undefined, to: HeapReading | undefined) =>
+  from === undefined || to === undefined || to.settled === from.settled ? undefined : ((to.heapUsed - from.heapUsed) / (to.settled - from.settled)) * 1000;
+
 function slopePerThousand(readings: readonly HeapReading[]): number | undefined {
   if (readings.length < 2) return undefined;
   const meanX = readings.reduce((sum, r) => sum + r.settled, 0) / readings.length;
@@ -89,7 +92,7 @@ export async function runScattered(strategy: Strategy, options: ScatteredOptions
       tooManyRequests: tooMany,
       tooManyPerQuery: counts.settled === 0 ? 0 : tooMany / counts.settled,
       unhandledRejections: counts.unhandledRejections,
-      heapPerThousand: before === undefined || after === undefined || counts.settled === 0 ? undefined : ((after.heapUsed - before.heapUsed) / counts.settled) * 1000,
+      heapPerThousand: perThousand(before, after),
       heapRunningPerThousand: slopePerThousand(running),
       heap: counts.heap,
       failedQueries: counts.failedQueries.map((query) => ({ ...query, answers: answers.get(query.id) ?? [] })),

@@ -1,7 +1,7 @@
 import { renderHook } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createApiClient, useApiMutation, useApiQuery } from '../../src/index.js';
+import { createApiClient, useApiMutation, useApiQuery, type RetryControls } from '../../src/index.js';
 import { advanceUntil, API, kitWrapper, fakeTimersForMockApi, useMockApi } from '../support/kit-wrapper.js';
 
 // `retryNow` and `stopRetrying` act on the failure on screen: they keep their identity while it
@@ -20,6 +20,13 @@ beforeEach(() => {
   server.use(http.get(`${API}/orders`, unavailable), http.put(`${API}/orders`, unavailable));
 });
 
+/** The result after a render that changed nothing: the same failure, and the same controls for it. */
+function expectSameControls(current: RetryControls & { failureReason: unknown }, first: RetryControls & { failureReason: unknown }): void {
+  expect(current.failureReason).toBe(first.failureReason);
+  expect(current.retryNow).toBe(first.retryNow);
+  expect(current.stopRetrying).toBe(first.stopRetrying);
+}
+
 describe('retryNow and stopRetrying', () => {
   it("keep their identity across renders of useApiQuery while the failure is the same, and change with it", async () => {
     const { wrapper } = kitWrapper(createApiClient({ prefix: API, heal: false }), { retry: { random: () => 1 } });
@@ -27,9 +34,7 @@ describe('retryNow and stopRetrying', () => {
     await advanceUntil(() => result.current.scheduledRetry?.attempt === 2, { maxMs: 1_000 });
     const first = result.current;
     rerender();
-    expect(result.current.failureReason).toBe(first.failureReason);
-    expect(result.current.retryNow).toBe(first.retryNow);
-    expect(result.current.stopRetrying).toBe(first.stopRetrying);
+    expectSameControls(result.current, first);
     await advanceUntil(() => result.current.scheduledRetry?.attempt === 3, { maxMs: 5_000 });
     expect(result.current.failureReason).not.toBe(first.failureReason);
     expect(result.current.retryNow).not.toBe(first.retryNow);
@@ -43,9 +48,7 @@ describe('retryNow and stopRetrying', () => {
     await advanceUntil(() => result.current.scheduledRetry?.attempt === 2, { maxMs: 1_000 });
     const first = result.current;
     rerender();
-    expect(result.current.failureReason).toBe(first.failureReason);
-    expect(result.current.retryNow).toBe(first.retryNow);
-    expect(result.current.stopRetrying).toBe(first.stopRetrying);
+    expectSameControls(result.current, first);
     result.current.stopRetrying();
     await advanceUntil(() => result.current.isError, { maxMs: 1_000 });
     expect(sent).toBe(1);

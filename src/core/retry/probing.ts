@@ -188,7 +188,8 @@ export function createProbing(budget: RetryBudget | undefined, policy: Readonly<
     expire(queue, now) {
       const ended: ProbeCandidate[] = [];
       for (const waiter of queue) {
-        // One that never failed (or whose last failure nothing holds any more) has no answer of its own to end with: it probes instead.
+        // One that never failed (or whose last failure nothing holds any more) has no answer of
+        // its own to end with: it probes instead.
         const last = outages.get(waiter.name)?.last?.deref();
         if (waiter.deadline > now || !last || probeFailedAt < waiter.deadline - policy.baseDelayMs || waiter.arrivedAt > probeFailedAt) continue;
         ended.push(waiter);
