@@ -261,8 +261,8 @@ export function createRecovery({ gate, budget, policy = DEFAULT_RETRY_POLICY, ba
     if (!gate || until - Date.now() > policy.maxServerWaitMs) return;
     const now = Date.now();
     const wait = Math.max(0, until - now);
-    // A refusal amid successes, with no rate limit known: only its own retry waits (the policy's).
-    if (!pace.strict(now) && refusals.isolated()) return;
+    // A refusal amid successes, with no pace learned: only its own retry waits (the policy's).
+    if (!pace.paced(now) && refusals.isolated()) return;
     // A server that let others through just now limits a rate: after the wait, one at a time
     // for as long again. One that refused everyone (per resource, say) gets a ramp by evidence.
     const limitsARate = now - lastAnswerAt <= wait;
@@ -370,7 +370,7 @@ export function createRecovery({ gate, budget, policy = DEFAULT_RETRY_POLICY, ba
       if (response.ok || waitMs !== undefined) refusals.answered(waitMs !== undefined);
       if (response.status === 429) {
         refusedInARow += 1;
-        pace.refused(now, waitMs);
+        pace.refused(now, waitMs, !refusals.isolated());
       }
       quota.answered(response.ok, advertised, now);
       // Close at once on the headers; the body's wait, read later, can only lengthen it.

@@ -32,20 +32,32 @@ describe('createRecovery: the strict period and the learned pace', () => {
     expect(log).toHaveLength(2);
   });
 
+  /** A wave that leaves at 0: one served, then `refused` refused for 600 ms, right behind it. */
+  async function refusedWave(recovery: Recovery, refused: string[]) {
+    const log: Array<[string, number]> = [];
+    const places = ['GET /ok', ...refused].map((key) => recovery.tryAcquire(() => key)!);
+    recovery.answered({ ok: true, status: 200 }, 'GET /ok', undefined, undefined);
+    places[0]!('answered');
+    refused.forEach((key, index) => {
+      recovery.answered({ ok: false, status: 429 }, key, 600, undefined);
+      places[index + 1]!('refused');
+    });
+    await vi.advanceTimersByTimeAsync(600);
+    for (const key of refused) await serve(recovery, key, 200, log);
+    await vi.advanceTimersByTimeAsync(400);
+  }
+
+  const REFUSED = ['GET /r', 'GET /a', 'GET /b', 'GET /c'];
+
   /**
-   * A rate limit seen twice: a refusal at 0 right behind a success, four successes once its
-   * wait is over, and a second refusal at 1000, one second long. So at most 5 requests per
-   * 1000 ms (four served, and up to one more for the fraction the server had refilled): one per
-   * 200 ms, erring fast.
+   * A rate limit seen twice: a wave at 0 where one request was served and four refused, the
+   * four served once the wait is over, and a second refusal at 1000, one second long, while
+   * half of the answers so far were refusals. So at most 5 requests per 1000 ms (four served,
+   * and up to one more for the fraction the server had refilled): one per 200 ms, erring fast.
    */
   async function learnPace(recovery: Recovery) {
-    const log: Array<[string, number]> = [];
-    await serve(recovery, 'GET /ok', 200, log);
-    await serve(recovery, 'GET /r', 429, log, 600);
-    await vi.advanceTimersByTimeAsync(600);
-    for (const key of ['GET /r', 'GET /a', 'GET /b', 'GET /c']) await serve(recovery, key, 200, log);
-    await vi.advanceTimersByTimeAsync(400);
-    await serve(recovery, 'GET /r2', 429, log, 1000);
+    await refusedWave(recovery, REFUSED);
+    await serve(recovery, 'GET /r2', 429, [], 1000);
     expect(recovery.snapshot().state).toBe('holding');
   }
 
@@ -188,6 +200,20 @@ describe('createRecovery: the strict period and the learned pace', () => {
     const later: Array<[string, number]> = [];
     for (let index = 0; index < 6; index += 1) await serve(recovery, `GET /later/${index}`, 200, later);
     expect(later.map(([, at]) => at)).toEqual(Array(6).fill(Date.now()));
+  });
+
+  it('learns no pace from a refusal amid successes: a service that refuses at random refuses as often at any pace', async () => {
+    const { recovery, gate } = setup();
+    // Strict from a wave where one of two was refused; then four served, and one more refused
+    // at 1000: two refusals of the seven answers.
+    await refusedWave(recovery, ['GET /r']);
+    for (const key of ['GET /a', 'GET /b', 'GET /c']) await serve(recovery, key, 200, []);
+    await serve(recovery, 'GET /r2', 429, [], 1000);
+    // Only its own retry waits: the others go at once, and no pace spaces them.
+    expect(gate!.snapshot().closedUntil).toBeNull();
+    const log: Array<[string, number]> = [];
+    await Promise.all(['GET /x', 'GET /y', 'GET /z'].map((key) => serve(recovery, key, 200, log)));
+    expect(log.map(([, at]) => at)).toEqual([1000, 1000, 1000]);
   });
 
   it('learns nothing from a refusal long after the last one: the strict time had run out', async () => {

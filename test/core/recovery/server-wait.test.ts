@@ -61,4 +61,21 @@ describe('createRecovery: a refusal amid successes', () => {
     }
     expect(gate!.snapshot().closedUntil).toBe(1000);
   });
+
+  it('weighs a long memory: a run of refusals after many successes holds nobody else until they are half of it', () => {
+    const { recovery, gate } = setup();
+    const answer = (key: string, refused: boolean) => {
+      const place = recovery.tryAcquire(() => key)!;
+      recovery.answered({ ok: !refused, status: refused ? 429 : 200 }, key, refused ? 1000 : undefined, undefined);
+      place(refused ? 'refused' : 'answered');
+    };
+    for (let index = 0; index < 24; index += 1) answer(`GET /items/ok${index}`, false);
+    // Eight retries refused in a row (a page's failing queries at a service that refuses some at
+    // random): half of the latest sixteen answers, a quarter of the latest thirty-two.
+    for (let index = 0; index < 8; index += 1) answer(`GET /items/r${index}`, true);
+    expect(gate!.snapshot().closedUntil).toBeNull();
+    // Eight more: half of what is weighed. A limit the client shares.
+    for (let index = 8; index < 16; index += 1) answer(`GET /items/r${index}`, true);
+    expect(gate!.snapshot().closedUntil).toBe(1000);
+  });
 });

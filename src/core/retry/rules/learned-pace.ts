@@ -24,12 +24,14 @@ const SERVED_FROM_BEFORE = 1;
 /**
  * @internal The rule of the strict period and the learned pace. After a refusal right behind
  * successes (a rate limit), requests go one at a time for as long again as the wait (the strict
- * period); a second refusal within it shows the rate the server allows, and requests then keep to
- * it while the demand is above it.
+ * period); a second refusal within it, while the refusals still say the limit is shared, shows the
+ * rate the server allows, and requests then keep to it while the demand is above it.
  */
 export interface LearnedPaceRule extends AdmissionRule {
   /** Whether the strict period runs at `now`: the ramp does not grow then. */
   strict(now: number): boolean;
+  /** Whether a pace was learned and holds at `now`. */
+  paced(now: number): boolean;
   /**
    * A request that left at `departedAt` was served at `now`. A rate limit refuses what reaches it
    * after its first refusal; a service that refuses at random serves most of the requests that
@@ -50,8 +52,12 @@ export interface LearnedPaceRule extends AdmissionRule {
   departed(now: number): void;
   /** A request that left at `departedAt` was served at `now`: the pace may be raised (additive increase). */
   served(departedAt: number, now: number): void;
-  /** A 429 arrived at `now`, asking for `waitMs` (if known): learn the pace from the period so far. */
-  refused(now: number, waitMs: number | undefined): void;
+  /**
+   * A 429 arrived at `now`, asking for `waitMs` (if known): learn the pace from the period so far.
+   * `shared`: the latest answers say the client is over a limit its requests share. A pace is
+   * learned only from such a refusal; once learned, every refusal corrects it.
+   */
+  refused(now: number, waitMs: number | undefined, shared: boolean): void;
 }
 
 /** @internal Creates the {@link LearnedPaceRule}. */
@@ -92,6 +98,7 @@ export function createLearnedPaceRule(): LearnedPaceRule {
       return paced;
     },
     strict: (now) => now < strictUntil,
+    paced: (now) => paceMs > 0 && now < strictUntil,
     servedFromBefore(departedAt, now) {
       if (now >= strictUntil || departedAt >= strictFrom) return;
       servedFromBeforeCount += 1;
@@ -127,7 +134,7 @@ export function createLearnedPaceRule(): LearnedPaceRule {
       held = false;
       raised = true;
     },
-    refused(now, waitMs) {
+    refused(now, waitMs, shared) {
       // The period's first refusal and this one both found the allowance used up, so what was
       // served between them is what the server's rate let through in that time, plus less than
       // one request it had refilled: counted as a whole one, erring fast, so that a pace too
@@ -137,7 +144,7 @@ export function createLearnedPaceRule(): LearnedPaceRule {
         paceMs = 0;
         periodFrom = now;
         servedInPeriod = 0;
-      } else if (servedInPeriod > 0) {
+      } else if (servedInPeriod > 0 && (paceMs > 0 || shared)) {
         paceMs = (now - periodFrom) / (servedInPeriod + 1);
         burstMs = Math.max(0, (waitMs ?? 0) - paceMs / 2);
       }

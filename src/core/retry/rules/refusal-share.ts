@@ -1,5 +1,9 @@
-/** How many of the latest answers are weighed. */
-const WEIGHED = 16;
+/**
+ * How many of the latest answers are weighed. A long memory: at random, refusals of a run of
+ * retries in a row are not rare (the queries left on a page are those that keep failing), and
+ * half of a short window is soon reached by chance.
+ */
+const WEIGHED = 32;
 
 /**
  * @internal What share of the latest successes and refusals were refusals (429, or 503 with a wait). A refusal
