@@ -1,11 +1,11 @@
-import * as reactQuery from '@tanstack/react-query';
-import { focusManager, QueryClient, QueryObserver, type DefaultOptions } from '@tanstack/react-query';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { focusManager, QueryObserver, type QueryClient } from '@tanstack/react-query';
+import { describe, expect, it } from 'vitest';
 import { apiQueryDefaults, createApiClient, getApiHealth, getScheduledRetry, type ApiError } from '../../src/core/index.js';
 import { healQueries } from '../../src/index.js';
 // Internal: the client's own gate.
 import { getRateLimitGate } from '../../src/core/client/create-api-client.js';
 import { replyJson, useLocalServer } from '../support/local-server.js';
+import { useBrowserQueryClock } from '../support/browser-query-clock.js';
 import { passTimeUntil } from '../support/moving-fake-clock.js';
 
 // N observed queries (mounted `useQuery` hooks) against a real server on 127.0.0.1 that is down
@@ -13,26 +13,7 @@ import { passTimeUntil } from '../support/moving-fake-clock.js';
 
 const server = useLocalServer();
 
-// The QueryClient comes from react-query, like the healing it runs (on the peer floor, the core
-// package alone may be another version). Fake timers that keep moving, so sockets work.
-let queryClient: QueryClient | undefined;
-const clock = {
-  start(defaultOptions: DefaultOptions): QueryClient {
-    vi.useFakeTimers({ shouldAdvanceTime: true, toFake: ['setTimeout', 'clearTimeout', 'Date'] });
-    queryClient = new QueryClient({ defaultOptions });
-    return queryClient;
-  },
-};
-afterEach(() => {
-  queryClient?.clear();
-  queryClient = undefined;
-  vi.useRealTimers();
-});
-
-// Where react-query has one (5.90 and later), its environment says this is a browser, as in an app.
-const environment = (reactQuery as { environmentManager?: { setIsServer(isServer: () => boolean): void } }).environmentManager;
-beforeAll(() => environment?.setIsServer(() => false));
-afterAll(() => environment?.setIsServer(() => typeof window === 'undefined'));
+const clock = useBrowserQueryClock();
 
 /** Answers 503 while `down()` holds, else 200; support IDs count requests. */
 function outageServer(down: () => boolean): void {
