@@ -5,20 +5,23 @@ import { afterEach, expect, vi } from 'vitest';
 /**
  * Fake setTimeout/Date make backoffs instant to cross; `shouldAdvanceTime` keeps the clock moving
  * so that real sockets work, and {@link passTimeUntil} crosses waits at once. Call {@link useMovingFakeClock} in a `describe` block, `start` in a
- * test; the query client and the real timers are put back after each test.
+ * test; the query client and the real timers are put back after each test. `create` makes the
+ * query client (by default query-core's).
  */
-export function useMovingFakeClock() {
-  let queryClient: QueryClient | undefined;
+export function useMovingFakeClock<Client extends { clear(): void } = QueryClient>(
+  create: (defaultOptions: DefaultOptions) => Client = (defaultOptions) => new QueryClient({ defaultOptions }) as unknown as Client,
+) {
+  let queryClient: Client | undefined;
   afterEach(() => {
     queryClient?.clear();
     queryClient = undefined;
     vi.useRealTimers();
   });
   return {
-    /** Fakes the clock and makes a `QueryClient` with `defaultOptions`. */
-    start(defaultOptions: DefaultOptions): QueryClient {
+    /** Fakes the clock and makes a query client with `defaultOptions`. */
+    start(defaultOptions: DefaultOptions): Client {
       vi.useFakeTimers({ shouldAdvanceTime: true, toFake: ['setTimeout', 'clearTimeout', 'Date'] });
-      queryClient = new QueryClient({ defaultOptions });
+      queryClient = create(defaultOptions);
       return queryClient;
     },
   };
