@@ -62,6 +62,8 @@ export interface Probing {
   deadlineOf(name: string, now: number): number;
   /** The last failure of `name`, while it is remembered. */
   lastFailure(name: string): ApiError | undefined;
+  /** Whether `name` failed (or was refused) and was not served since: a request of that name is a retry. */
+  failedBefore(name: string): boolean;
   /** A retryable failure that was mapped: charge the budget; `key` names its request. */
   failed(error: ApiError, key: string | undefined, now: number): void;
   /** A probe left, or came back. */
@@ -141,6 +143,7 @@ export function createProbing(budget: RetryBudget | undefined, policy: Readonly<
     failedThroughout: (failure) => lastServedAt() < failure.receivedAt - longestSchedule / 2,
     deadlineOf,
     lastFailure: (name) => outages.get(name)?.last?.deref(),
+    failedBefore: (name) => outages.has(name),
     failed(error, key, now) {
       // Its body may fail after its head was answered: the failure is its last all the same.
       if (key !== undefined && error.retryable) {

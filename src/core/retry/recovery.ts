@@ -357,24 +357,27 @@ export function createRecovery({ gate, budget, policy = DEFAULT_RETRY_POLICY, ba
         lastAnswerAt = now;
         refusedInARow = 0;
       }
-      if (response.status === 429 || waitMs !== undefined) {
-        const name = typeof keyOf === 'string' ? keyOf : keyOf();
-        // A resource with a limit of its own: its refusal holds its own requests, nobody else's.
-        if (scopes.refused(name, advertised !== undefined, now)) {
-          if (waitMs !== undefined) holdResource(name, now + waitMs);
-          publish();
-          return;
-        }
+      let name: string | undefined;
+      const nameOf = () => (name ??= typeof keyOf === 'string' ? keyOf : keyOf());
+      // A resource with a limit of its own: its refusal holds its own requests, nobody else's.
+      if ((response.status === 429 || waitMs !== undefined) && scopes.refused(nameOf(), advertised !== undefined, now)) {
+        if (waitMs !== undefined) holdResource(nameOf(), now + waitMs);
+        publish();
+        return;
       }
-      // Weighed against the successes only: other failures say nothing about a limit.
-      if (response.ok || waitMs !== undefined) refusals.answered(waitMs !== undefined);
+      // Weighed against the successes only: other failures say nothing about a limit. Nor is the
+      // refusal of a retry: the queries left on a page are those that keep failing, so at a
+      // service that refuses some requests at random their retries are refused in runs, while
+      // a limit the requests share refuses the fresh ones too.
+      if (response.ok) refusals.answered(false);
+      else if (waitMs !== undefined && !probing.failedBefore(nameOf())) refusals.answered(true);
       if (response.status === 429) {
         refusedInARow += 1;
         pace.refused(now, waitMs, !refusals.isolated());
       }
       quota.answered(response.ok, advertised, now);
       // Close at once on the headers; the body's wait, read later, can only lengthen it.
-      if (waitMs !== undefined) holdUntil(now + waitMs, typeof keyOf === 'string' ? keyOf : keyOf());
+      if (waitMs !== undefined) holdUntil(now + waitMs, nameOf());
       publish();
     },
     gaveUp(failure) {

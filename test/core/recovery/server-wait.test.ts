@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { setup, refuseWave } from './support.js';
+import { setup, outage, refuseWave } from './support.js';
 
 describe('createRecovery: the server-given wait', () => {
   it('lets each retry of a wave the server refused whole go at its own time, not at the latest of theirs', async () => {
@@ -62,20 +62,26 @@ describe('createRecovery: a refusal amid successes', () => {
     expect(gate!.snapshot().closedUntil).toBe(1000);
   });
 
-  it('weighs a long memory: a run of refusals after many successes holds nobody else until they are half of it', () => {
+  it('does not weigh the refusals of retries: a run of them amid successes holds nobody else, a run of fresh refusals everyone', () => {
     const { recovery, gate } = setup();
     const answer = (key: string, refused: boolean) => {
       const place = recovery.tryAcquire(() => key)!;
       recovery.answered({ ok: !refused, status: refused ? 429 : 200 }, key, refused ? 1000 : undefined, undefined);
       place(refused ? 'refused' : 'answered');
     };
-    for (let index = 0; index < 24; index += 1) answer(`GET /items/ok${index}`, false);
-    // Eight retries refused in a row (a page's failing queries at a service that refuses some at
-    // random): half of the latest sixteen answers, a quarter of the latest thirty-two.
-    for (let index = 0; index < 8; index += 1) answer(`GET /items/r${index}`, true);
+    for (let index = 0; index < 8; index += 1) answer(`GET /items/ok${index}`, false);
+    // Eight queries fail once (the ones left on a page that keep failing), and their retries are
+    // refused in a row: a service that refuses some requests at random.
+    const failing = Array.from({ length: 8 }, (_, index) => `GET /items/f${index}`);
+    for (const key of failing) {
+      const place = recovery.tryAcquire(() => key)!;
+      recovery.failed(outage(key), key);
+      place(outage(key));
+    }
+    for (const key of failing) answer(key, true);
     expect(gate!.snapshot().closedUntil).toBeNull();
-    // Eight more: half of what is weighed. A limit the client shares.
-    for (let index = 8; index < 16; index += 1) answer(`GET /items/r${index}`, true);
+    // Fresh requests refused as often: a limit the client shares.
+    for (let index = 0; index < 8; index += 1) answer(`GET /items/new${index}`, true);
     expect(gate!.snapshot().closedUntil).toBe(1000);
   });
 });

@@ -1,16 +1,13 @@
-/**
- * How many of the latest answers are weighed. A long memory: at random, refusals of a run of
- * retries in a row are not rare (the queries left on a page are those that keep failing), and
- * half of a short window is soon reached by chance.
- */
-const WEIGHED = 32;
+/** How many of the latest answers are weighed. */
+const WEIGHED = 16;
 
 /**
  * @internal What share of the latest successes and refusals were refusals (429, or 503 with a wait). A refusal
  * amid successes is evidence about the request (or the resource) it refused, not about every
  * request of the client: it holds only its own retry, which the policy already sends no earlier
  * than the server's time. When at least half of the latest answers are refusals, the client is
- * over a limit it shares, and everyone waits.
+ * over a limit it shares, and everyone waits. The controller weighs only fresh requests'
+ * refusals (see `recovery.ts`).
  */
 export interface RefusalShare {
   /** A success or a refusal arrived: `refused` when it asked the client to wait. */
