@@ -86,19 +86,20 @@ export function createLearnedPaceRule(): LearnedPaceRule {
   // How many windows apart raises go, and whether the pace's latest change was a raise.
   let raiseAfterWindows = RAISE_AFTER_WINDOWS;
   let raised = false;
-  const pacedUntil = (now: number) => (paceMs > 0 && now < strictUntil ? pacedAt - burstMs : 0);
+  const paced = (now: number) => paceMs > 0 && now < strictUntil;
+  const pacedUntil = (now: number) => (paced(now) ? pacedAt - burstMs : 0);
   return {
     admits: (_name, now) => now >= pacedUntil(now),
     wakeAt(now) {
-      const paced = pacedUntil(now);
-      if (now >= paced) return undefined;
+      const until = pacedUntil(now);
+      if (now >= until) return undefined;
       // Held to the pace: the demand is above the server's rate, so keep to it a while longer.
-      strictUntil = Math.max(strictUntil, paced + paceMs);
+      strictUntil = Math.max(strictUntil, until + paceMs);
       held = true;
-      return paced;
+      return until;
     },
     strict: (now) => now < strictUntil,
-    paced: (now) => paceMs > 0 && now < strictUntil,
+    paced,
     servedFromBefore(departedAt, now) {
       if (now >= strictUntil || departedAt >= strictFrom) return;
       servedFromBeforeCount += 1;
